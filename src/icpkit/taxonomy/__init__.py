@@ -1,0 +1,1 @@
+"""Canonical industries, size bands, countries and regions (DEFINITIONS 2 and 6)."""
