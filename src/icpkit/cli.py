@@ -1,0 +1,246 @@
+"""The `icpkit` command: parses options, calls the pipeline, shows progress."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import tomli_w
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from icpkit.errors import IcpkitError
+from icpkit.pipeline import STAGES, RunResult, run_pipeline
+from icpkit.workspace import Workspace
+
+app = typer.Typer(
+    help="Top-down go-to-market planning from your own CRM data.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console()
+_state = {"debug": False}
+
+WorkspaceArg = Annotated[
+    Path, typer.Argument(help="Workspace folder (holds icpkit.toml).")
+]
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log INFO.")] = False,
+) -> None:
+    """icpkit: ICP, target account list, territories, commissions and metrics."""
+    _state["debug"] = debug
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    handler = RichHandler(console=console, show_path=False, show_time=False)
+    root = logging.getLogger("icpkit")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn errors into a one-paragraph message and an exit code (2 input, 1 other)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except IcpkitError as error:
+        _fail(str(error), error.exit_code)
+    except Exception as error:
+        if _state["debug"]:
+            console.print_exception()
+        message = (
+            f"Unexpected error: {type(error).__name__}: {error}\n"
+            "This is a bug in icpkit, not in your data. Re-run with --debug for the "
+            "traceback and report it."
+        )
+        _fail(message, 1)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    if _state["debug"] and code == 2:
+        console.print_exception()
+    console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def _run(workspace: Path, until: str) -> RunResult:
+    ws = Workspace.open(workspace)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        tasks: dict[str, int] = {}
+
+        def hook(stage: str, event: str) -> None:
+            if event == "start":
+                tasks[stage] = progress.add_task(f"{stage} ...", total=None)
+            elif stage in tasks:
+                progress.update(tasks[stage], description=f"{stage} {event}")
+                progress.remove_task(tasks[stage])
+
+        return run_pipeline(ws, until=until, progress=hook)
+
+
+def _summarise(result: RunResult) -> None:
+    out.print(f"as_of: {result.as_of.isoformat()}")
+    if result.icp_statement:
+        out.print(result.icp_statement)
+    for stage, why in result.skipped.items():
+        out.print(f"skipped {stage}: {why}")
+    timings = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
+    out.print(f"stages: {timings}")
+    for path in result.written:
+        out.print(f"wrote {path}")
+    if result.report is not None:
+        out.print(f"[bold]Report: {result.report}[/]")
+
+
+@app.command()
+def run(workspace: WorkspaceArg) -> None:
+    """Run every stage and write out/ (segments, TAL, territories, comp, metrics,
+    report)."""
+    with _guard():
+        _summarise(_run(workspace, "report"))
+
+
+def _stage_command(stage: str, summary: str) -> Callable[[Path], None]:
+    def command(workspace: WorkspaceArg) -> None:
+        with _guard():
+            _summarise(_run(workspace, stage))
+
+    command.__doc__ = f"{summary} (runs the stages before it first)."
+    return command
+
+
+for _stage, _summary in {
+    "segments": "Segment economics, ICP tiers: out/segments.csv",
+    "tal": "Look-alike fit and the target account list: out/tal.csv",
+    "territories": "Balanced territories: out/territories.csv, territory_summary.csv",
+    "comp": "Commission statements: out/comp_statements.csv",
+    "metrics": "Execution metrics per quarter: out/metrics.csv",
+    "report": "The HTML report: out/report.html",
+}.items():
+    app.command(name=_stage)(_stage_command(_stage, _summary))
+
+
+@app.command()
+def check(workspace: WorkspaceArg) -> None:
+    """Validate the inputs and print the data-quality summary."""
+    with _guard():
+        result = _run(workspace, "ingest")
+        out.print(f"inputs read; as_of {result.as_of.isoformat()}")
+        _print_findings(result)
+
+
+def _print_findings(result: RunResult) -> None:
+    findings = result.findings
+    if findings.empty:
+        out.print("no data-quality findings")
+        return
+    table = Table("table", "check", "severity", "count", "detail")
+    for row in findings.itertuples(index=False):
+        table.add_row(
+            str(row.table), str(row.check), str(row.severity), str(row.count),
+            str(row.detail),
+        )  # fmt: skip
+    out.print(table)
+
+
+@app.command()
+def demo(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to write the sample workspace.")
+    ] = Path("demo-workspace"),
+    seed: Annotated[int, typer.Option(help="Seed of the sample company.")] = 7,
+    scale: Annotated[float, typer.Option(help="Size relative to the default.")] = 1.0,
+) -> None:
+    """Generate the sample company (planted ICP, duplicates, faults) and run it."""
+    from icpkit.sample import generate_sample
+
+    with _guard():
+        console.print(f"generating the sample company in {directory} ...")
+        generate_sample(directory, seed=seed, scale=scale)
+        _summarise(_run(directory, "report"))
+
+
+@app.command()
+def init(
+    workspace: WorkspaceArg,
+    accounts: Annotated[Path, typer.Option(help="Accounts export.")],
+    opportunities: Annotated[Path | None, typer.Option(help="Opportunities.")] = None,
+    subscriptions: Annotated[Path | None, typer.Option(help="Subscriptions.")] = None,
+    activities: Annotated[Path | None, typer.Option(help="Activities.")] = None,
+    reps: Annotated[Path | None, typer.Option(help="Reps / users.")] = None,
+    universe: Annotated[
+        list[Path] | None, typer.Option(help="Prospect universe file; repeatable.")
+    ] = None,
+    preset: Annotated[
+        str, typer.Option(help="Column naming: salesforce, hubspot or generic.")
+    ] = "generic",
+    force: Annotated[bool, typer.Option(help="Overwrite icpkit.toml.")] = False,
+) -> None:
+    """Scaffold a workspace for real exports: writes icpkit.toml with the inferred
+    column mapping, for you to check and edit."""
+    with _guard():
+        if preset not in ("salesforce", "hubspot", "generic"):
+            raise IcpkitError(
+                f"--preset {preset!r} is not known; use salesforce, hubspot or generic."
+            )
+        target = workspace / "icpkit.toml"
+        if target.exists() and not force:
+            raise IcpkitError(f"{target} exists; pass --force to overwrite it.")
+        files = {
+            "accounts": accounts, "opportunities": opportunities,
+            "subscriptions": subscriptions, "activities": activities, "reps": reps,
+        }  # fmt: skip
+        inputs: dict[str, object] = {}
+        for table, path in files.items():
+            if path is not None:
+                inputs[table] = _input_entry(workspace, table, path, preset)
+        if universe:
+            inputs["universe"] = [
+                _input_entry(workspace, "universe", p, preset) for p in universe
+            ]
+        workspace.mkdir(parents=True, exist_ok=True)
+        document = {"name": workspace.resolve().name, "inputs": inputs}
+        target.write_text(_INIT_HEADER + tomli_w.dumps(document), encoding="utf-8")
+        out.print(f"wrote {target}; check the mapping, then `icpkit check {workspace}`")
+
+
+def _input_entry(
+    workspace: Path, table: str, path: Path, preset: str
+) -> dict[str, object]:
+    from icpkit.ingest import infer_mapping
+
+    if not path.is_file():
+        raise IcpkitError(f"--{table} {path}: no such file.")
+    relative = os.path.relpath(path.resolve(), workspace.resolve())
+    columns = infer_mapping(path, table, preset)
+    return {"path": relative, "preset": preset, "columns": columns}
+
+
+_INIT_HEADER = """\
+# icpkit workspace. Paths are relative to this file.
+# [inputs.<table>.columns] maps canonical column = "column in your file";
+# edit any line the inference got wrong. Settings and defaults: README.md.
+
+"""
+
+
+def stages_help() -> str:
+    return ", ".join(STAGES)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())
