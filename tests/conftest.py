@@ -18,4 +18,6 @@ def shared_data() -> Path:
         return SHARED_DATA
     if os.environ.get("ICPKIT_REQUIRE_SHARED_DATA") == "1":
         pytest.fail(f"ICPKIT_REQUIRE_SHARED_DATA=1 but {SHARED_DATA} does not exist")
-    pytest.skip(f"real data not found at {SHARED_DATA}; clone ../shared beside the repo")
+    pytest.skip(
+        f"real data not found at {SHARED_DATA}; clone ../shared beside the repo"
+    )

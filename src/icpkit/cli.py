@@ -14,7 +14,13 @@ import tomli_w
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from icpkit.errors import IcpkitError
@@ -80,7 +86,7 @@ def _run(workspace: Path, until: str) -> RunResult:
     ws = Workspace.open(workspace)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def hook(stage: str, event: str) -> None:
             if event == "start":
@@ -129,6 +135,7 @@ for _stage, _summary in {
     "territories": "Balanced territories: out/territories.csv, territory_summary.csv",
     "comp": "Commission statements: out/comp_statements.csv",
     "metrics": "Execution metrics per quarter: out/metrics.csv",
+    "briefs": "Segment briefs for Marketing: out/briefs/",
     "report": "The HTML report: out/report.html",
 }.items():
     app.command(name=_stage)(_stage_command(_stage, _summary))

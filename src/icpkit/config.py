@@ -37,6 +37,8 @@ class InputSpec(Section):
     sheet: str | None = None
     # opportunities only: source stage -> open | won | lost, added to the preset's.
     stage_status: dict[str, str] = Field(default_factory=dict)
+    # canonical numeric column -> multiplier (e.g. annual_revenue = 1e6 for $M files).
+    scale: dict[str, float] = Field(default_factory=dict)
 
 
 class Inputs(Section):
@@ -66,7 +68,9 @@ def default_size_bands() -> list[SizeBand]:
 class SegmentsSettings(Section):
     """DEFINITIONS.md sections 2-4."""
 
-    dimensions: list[str] = Field(default_factory=lambda: ["industry", "size_band", "region"])
+    dimensions: list[str] = Field(
+        default_factory=lambda: ["industry", "size_band", "region"]
+    )
     combination: list[str] = Field(default_factory=lambda: ["industry", "size_band"])
     size_bands: list[SizeBand] = Field(default_factory=default_size_bands)
     prior_closed: float = 20.0
@@ -150,7 +154,9 @@ class CompSettings(Section):
         default_factory=lambda: {"A": 1.15, "B": 1.10}
     )
     attainment_shape: Literal["tiered", "marginal"] = "tiered"
-    attainment_tiers: list[AttainmentTier] = Field(default_factory=default_attainment_tiers)
+    attainment_tiers: list[AttainmentTier] = Field(
+        default_factory=default_attainment_tiers
+    )
     period: Literal["quarter", "month", "year"] = "quarter"
     default_quota: float | None = None
     activity_credit: float = 50.0
@@ -182,7 +188,9 @@ class WorkspaceConfig(Section):
     @classmethod
     def _currency_code(cls, value: str) -> str:
         if len(value) != 3 or not value.isalpha():
-            raise ValueError(f"expected a 3-letter currency code such as USD, got {value!r}")
+            raise ValueError(
+                f"expected a 3-letter currency code such as USD, got {value!r}"
+            )
         return value.upper()
 
 
@@ -191,8 +199,9 @@ def load_config(workspace: Path) -> WorkspaceConfig:
     path = workspace / CONFIG_FILE
     if not path.is_file():
         raise ConfigError(
-            f"No {CONFIG_FILE} in {workspace}. Create one with `icpkit init {workspace} "
-            "--accounts FILE --opportunities FILE`, or run `icpkit demo` for an example."
+            f"No {CONFIG_FILE} in {workspace}. Create one with "
+            f"`icpkit init {workspace} --accounts FILE --opportunities FILE`, "
+            "or run `icpkit demo` for an example."
         )
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ MAX_LISTED_PROBLEMS = 50
 
 @dataclass(frozen=True)
 class Problem:
-    """One bad value in one input file: where it is, what it holds, what was expected."""
+    """One bad value in an input file: where it is, what it holds, what was expected."""
 
     file: str
     row: int | None

@@ -19,12 +19,13 @@ from typing import Any
 import pandas as pd
 
 from icpkit import schema
+from icpkit.briefs import segment_briefs
 from icpkit.comp import compute_statements
 from icpkit.errors import StageError
 from icpkit.ingest import load_inputs
 from icpkit.metrics import compute_metrics
 from icpkit.report import ReportInputs, write_report
-from icpkit.resolve import resolve_entities
+from icpkit.resolve import resolve_with_findings
 from icpkit.segments import compute_segments
 from icpkit.tal import build_tal
 from icpkit.tal.export import safe_csv
@@ -34,7 +35,9 @@ from icpkit.workspace import StagedOutput, Workspace
 
 log = logging.getLogger(__name__)
 
-STAGES = ("ingest", "segments", "tal", "territories", "comp", "metrics", "report")
+STAGES = (
+    "ingest", "segments", "tal", "territories", "comp", "metrics", "briefs", "report",
+)  # fmt: skip
 ProgressHook = Callable[[str, str], None]
 
 
@@ -136,9 +139,11 @@ def _ingest(run: _Run) -> None:
 
 def _segments(run: _Run) -> None:
     with run.stage("segments"):
-        entities = resolve_entities(
+        resolved = resolve_with_findings(
             run.tables["accounts"], run.tables.get("universe", _empty_universe())
         )
+        entities = resolved.entities
+        run.findings.append(resolved.findings)
         run.warehouse.write("entities", entities)
         run.tables["entities"] = entities
         universe = _universe_with_accounts(run)
@@ -160,7 +165,7 @@ def _segments(run: _Run) -> None:
 
 
 def _universe_with_accounts(run: _Run) -> Any:
-    """The universe table with `account_id`: the CRM account its entity holds, if any."""
+    """The universe with `account_id`: the CRM account its entity holds, if any."""
     if "universe" not in run.tables:
         return None
     entities = run.tables["entities"]
@@ -252,7 +257,9 @@ def _comp(run: _Run) -> None:
 
 def _metrics(run: _Run) -> None:
     if "opportunities" not in run.tables:
-        run.skip("metrics", "no opportunities input configured ([inputs.opportunities])")
+        run.skip(
+            "metrics", "no opportunities input configured ([inputs.opportunities])"
+        )
         return
     with run.stage("metrics"):
         run.warehouse.write("account_icp", _account_icp(run))
@@ -277,6 +284,19 @@ def _account_icp(run: _Run) -> pd.DataFrame:
     fit_tier = frame["account_id"].map(tal_tiers)
     frame["is_icp"] = (frame["segment_tier"] == "A") | fit_tier.isin(["A", "B"])
     return frame[["account_id", "is_icp", "cohort"]]
+
+
+def _briefs(run: _Run) -> None:
+    with run.stage("briefs"):
+        pages = segment_briefs(
+            run.tables[schema.SEGMENTS],
+            run.tables[schema.ACCOUNT_SEGMENTS],
+            run.tables.get("opportunities"),
+            run.tables.get(schema.TAL),
+            run.result.icp_statement,
+        )
+        for name, text in pages.items():
+            run.staged.path(f"briefs/{name}").write_text(text, encoding="utf-8")
 
 
 def _report(run: _Run) -> None:
@@ -328,5 +348,6 @@ _STAGE_STEPS: dict[str, Callable[[_Run], None]] = {
     "territories": _territories,
     "comp": _comp,
     "metrics": _metrics,
+    "briefs": _briefs,
     "report": _report,
 }

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
+from icpkit.ingest.load import check_inputs, load_inputs
+from icpkit.ingest.mapping import infer_mapping, match_columns
+from icpkit.ingest.presets import PRESETS
+from icpkit.ingest.readers import read_table
+from icpkit.ingest.result import IngestResult
 
-import pandas as pd
-
-from icpkit.config import WorkspaceConfig
-
-__all__ = ["IngestResult", "load_inputs"]
-
-
-@dataclass
-class IngestResult:
-    """Canonical tables read from a workspace's inputs.
-
-    tables: canonical name -> DataFrame with exactly the columns of
-        icpkit.schema.CANONICAL[name].all_columns (absent source columns are null),
-        string columns as pandas "string" dtype, dates as datetime64[ns] (no time of
-        day, no zone), money/float as float64, integer as "Int64", boolean as
-        "boolean". accounts.industry and universe.industry are canonical sectors
-        (icpkit.taxonomy), country is ISO alpha-2, region is the territory region.
-        opportunities.status is open/won/lost. Only inputs present in the config are
-        included; universe rows of all universe files are concatenated.
-    findings: data-quality findings (columns icpkit.schema.DATA_QUALITY_COLUMNS).
-    as_of: config.as_of, or the latest date found in the inputs.
-    """
-
-    tables: dict[str, pd.DataFrame]
-    findings: pd.DataFrame
-    as_of: date
-    files: dict[str, list[str]] = field(default_factory=dict)
-
-
-def load_inputs(config: WorkspaceConfig, root: Path) -> IngestResult:
-    """Read every input of `config` (paths relative to `root`).
-
-    Raises icpkit.errors.InputError listing every problem of every file (file, row,
-    column, value, expectation) when a value cannot be used.
-    """
-    raise NotImplementedError("ingest.load_inputs is not written yet")
+__all__ = [
+    "PRESETS",
+    "IngestResult",
+    "check_inputs",
+    "infer_mapping",
+    "load_inputs",
+    "match_columns",
+    "read_table",
+]

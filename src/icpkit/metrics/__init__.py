@@ -7,7 +7,9 @@ from datetime import date
 import ibis
 import pandas as pd
 
-__all__ = ["compute_metrics"]
+from icpkit.metrics.table import METRIC_COLUMNS, build_metrics
+
+__all__ = ["METRIC_COLUMNS", "compute_metrics"]
 
 
 def compute_metrics(
@@ -18,5 +20,26 @@ def compute_metrics(
     subscriptions: ibis.Table | None,
     territories: ibis.Table | None,
     as_of: date,
+    reps: ibis.Table | None = None,
 ) -> pd.DataFrame:
-    raise NotImplementedError("metrics.compute_metrics is not written yet")
+    """Execution metrics (DEFINITIONS 7), one row per quarter and scope.
+
+    Quarters run from the first with a created or closed opportunity through the one
+    holding as_of (labelled '2017Q2'). Scopes: 'all' (scope_id 'all'); 'rep'
+    (opportunity owner; for tal_engagement the territories.assigned_rep); 'territory'
+    (the rep's region, only when `reps` with a region column is given). Columns:
+    METRIC_COLUMNS. Ratios are null where the denominator is empty or the data is
+    absent (no subscriptions: cohort NRR null; no activities: engagement from
+    opportunities created only). Opportunities without account are counted in
+    open_opportunities but stay out of every ICP split.
+    """
+    return build_metrics(
+        opportunities,
+        account_icp,
+        tal,
+        activities,
+        subscriptions,
+        territories,
+        as_of,
+        reps=reps,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Literal
 
 import numpy as np
@@ -18,6 +18,7 @@ NUMERIC_KINDS: frozenset[str] = frozenset(
     {"integer", "money", "cents", "percent", "ratio", "days", "number"}
 )
 MISSING = "–"
+CENT = Decimal("0.01")
 
 
 def is_missing(value: Any) -> bool:
@@ -66,9 +67,12 @@ def format_number(number: float) -> str:
 
 
 def format_decimal(value: Any) -> str:
-    """Money held as a decimal string, shown to the cent: '1234.5' -> '1,234.50'."""
+    """Money held as a decimal string, shown to the cent, rounded half-up
+    (DEFINITIONS.md section 9): '1234.5' -> '1,234.50'."""
     amount = parse_decimal(value)
-    return as_text(value) if amount is None else f"{amount:,.2f}"
+    if amount is None:
+        return as_text(value)
+    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
 
 
 def parse_decimal(value: Any) -> Decimal | None:

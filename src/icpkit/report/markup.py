@@ -129,7 +129,7 @@ h2 { font-size: 1.25rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.3rem;
   border-bottom: 1px solid var(--line); }
 h3 { font-size: 1rem; margin: 1.5rem 0 0.5rem; }
 p.lede { font-size: 1.05rem; margin: 0 0 0.5rem; }
-p.meta, p.note, caption { color: var(--muted); font-size: 0.85rem; }
+p.meta, p.note, figcaption, caption { color: var(--muted); font-size: 0.85rem; }
 p.not-computed { color: var(--muted); font-style: italic; }
 nav ol { columns: 2; margin: 1.5rem 0; padding-left: 1.25rem; }
 nav a { color: var(--ink); }

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["ENTITY_COLUMNS", "resolve_entities"]
+from icpkit.resolve.domains import (
+    GENERIC_DOMAINS,
+    MULTI_PART_SUFFIXES,
+    normalise_domain,
+)
+from icpkit.resolve.match import ENTITY_COLUMNS, ResolveResult, resolve_with_findings
+from icpkit.resolve.names import name_key, normalise_name
 
-ENTITY_COLUMNS = ("record_table", "record_id", "source", "entity_id", "match_reason")
+__all__ = [
+    "ENTITY_COLUMNS",
+    "GENERIC_DOMAINS",
+    "MULTI_PART_SUFFIXES",
+    "ResolveResult",
+    "name_key",
+    "normalise_domain",
+    "normalise_name",
+    "resolve_entities",
+    "resolve_with_findings",
+]
 
 
 def resolve_entities(accounts: pd.DataFrame, universe: pd.DataFrame) -> pd.DataFrame:
@@ -14,6 +30,10 @@ def resolve_entities(accounts: pd.DataFrame, universe: pd.DataFrame) -> pd.DataF
 
     record_table is "accounts" or "universe"; record_id is account_id or company_id;
     source is "crm" or the universe row's source; match_reason says why the record
-    joined its entity ("domain", "name", "self", ...).
+    joined its entity: "domain", "name", "domain+name" (it shares that normalised
+    key with another record of the entity) or "self" (alone). Two CRM accounts with
+    different non-null domains never join by name. Extra columns name_key and
+    domain_key hold the normalised keys. Use resolve_with_findings for the
+    data-quality findings too.
     """
-    raise NotImplementedError("resolve.resolve_entities is not written yet")
+    return resolve_with_findings(accounts, universe).entities

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from icpkit.sample.generate import generate_sample
+from icpkit.sample.plan import AS_OF, PLANTED_ICP, PlantedIcp
 
-__all__ = ["generate_sample"]
-
-
-def generate_sample(directory: Path, seed: int = 7, scale: float = 1.0) -> Path:
-    """Write DIRECTORY/data/*.csv and DIRECTORY/icpkit.toml; return DIRECTORY."""
-    raise NotImplementedError("sample.generate_sample is not written yet")
+__all__ = ["AS_OF", "PLANTED_ICP", "PlantedIcp", "generate_sample"]

@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from icpkit.segments.compute import ACCOUNT_SEGMENT_COLUMNS, compute_segments
+from icpkit.segments.result import SegmentsResult
+from icpkit.segments.size_band import size_band
+from icpkit.segments.table import SEGMENT_COLUMNS
 
-import ibis
-import pandas as pd
-
-from icpkit.config import SegmentsSettings, SubscriptionsSettings
-
-__all__ = ["SegmentsResult", "compute_segments"]
-
-
-@dataclass
-class SegmentsResult:
-    """segments: one row per segment (columns: see segments/table.py SEGMENT_COLUMNS).
-    account_segments: one row per account: account_id, industry, size_band, region,
-        segment (the combination key), segment_tier (A/B/C of the combination
-        segment), is_customer, arr_as_of, first_customer_date, cohort.
-    icp_statement: the sentence the report opens with (which segments are the ICP,
-        or that the data does not single one out).
-    findings: data-quality findings (icpkit.schema.DATA_QUALITY_COLUMNS).
-    """
-
-    segments: pd.DataFrame
-    account_segments: pd.DataFrame
-    icp_statement: str
-    findings: pd.DataFrame
-
-
-def compute_segments(
-    accounts: ibis.Table,
-    opportunities: ibis.Table | None,
-    subscriptions: ibis.Table | None,
-    universe: ibis.Table | None,
-    as_of: date,
-    settings: SegmentsSettings,
-    subscription_settings: SubscriptionsSettings,
-) -> SegmentsResult:
-    raise NotImplementedError("segments.compute_segments is not written yet")
+__all__ = [
+    "ACCOUNT_SEGMENT_COLUMNS",
+    "SEGMENT_COLUMNS",
+    "SegmentsResult",
+    "compute_segments",
+    "size_band",
+]

@@ -2,28 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from icpkit.territories.assign import assign_territories
+from icpkit.territories.result import Disruption, PlanStats, TerritoryResult
 
-import pandas as pd
-
-from icpkit.config import TerritoriesSettings
-
-__all__ = ["TerritoryResult", "assign_territories"]
-
-
-@dataclass
-class TerritoryResult:
-    territories: pd.DataFrame
-    summary: pd.DataFrame
-    findings: pd.DataFrame
-
-
-def assign_territories(
-    tal: pd.DataFrame,
-    reps: pd.DataFrame,
-    opportunities: pd.DataFrame | None,
-    as_of: date,
-    settings: TerritoriesSettings,
-) -> TerritoryResult:
-    raise NotImplementedError("territories.assign_territories is not written yet")
+__all__ = ["Disruption", "PlanStats", "TerritoryResult", "assign_territories"]

@@ -1,0 +1,34 @@
+"""What reading one file needs to carry around: its name, spec, problems, findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from icpkit.config import InputSpec
+from icpkit.errors import Problem
+from icpkit.ingest.findings import Findings
+
+HEADER_ROWS = 1  # data row i (0-based) is spreadsheet row i + 2
+
+
+@dataclass
+class FileContext:
+    """One input file being read into canonical table `table`."""
+
+    file: str
+    table: str
+    spec: InputSpec
+    findings: Findings
+    problems: list[Problem] = field(default_factory=list)
+
+    def report_cells(
+        self, bad: pd.Series, values: pd.Series, column: str, expected: str
+    ) -> None:
+        """One problem per True cell of `bad`, with its spreadsheet row number."""
+        hits = bad.fillna(False).astype(bool)
+        for index, value in values[hits].items():
+            row = int(str(index)) + HEADER_ROWS + 1
+            shown = None if pd.isna(value) else str(value)
+            self.problems.append(Problem(self.file, row, column, shown, expected))

@@ -1,0 +1,138 @@
+"""Industry, country, region, domain and employees of accounts and universe rows
+(DEFINITIONS.md sections 1, 2 and 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from icpkit.ingest.context import FileContext
+from icpkit.taxonomy import (
+    UNMAPPED,
+    canonical_industry,
+    country_code,
+    region_of,
+    us_states,
+)
+
+# Two-letter codes that are states or provinces, so never read as a country.
+_CANADIAN_PROVINCES = (
+    "AB",
+    "BC",
+    "MB",
+    "NB",
+    "NL",
+    "NS",
+    "NT",
+    "NU",
+    "ON",
+    "PE",
+    "QC",
+    "SK",
+    "YT",
+)
+_US_TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
+_DOMAIN_PREFIX = r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\d?\.)?"
+
+
+def add_firmographics(
+    frame: pd.DataFrame, ctx: FileContext, country_regions: Mapping[str, str]
+) -> pd.DataFrame:
+    """Canonical industry (keeping the source value), ISO country, region, domain."""
+    frame = frame.copy()
+    frame["industry_source"] = frame["industry"]
+    frame["industry"] = _industry(frame["industry"], ctx)
+    frame = _country_from_state(frame, ctx)
+    frame["country"] = _country(frame["country"], ctx)
+    derived = region_of(frame["country"], country_regions)
+    frame["region"] = derived.where(frame["country"].notna(), frame["region"])
+    frame["domain"] = _domain(frame["domain"], ctx)
+    ctx.findings.count_mask(
+        ctx.table,
+        "employees_zero",
+        "info",
+        frame["employees"].eq(0),
+        f"{ctx.file}: employees is 0; kept, size band `unknown`",
+        frame["name"],
+    )
+    return frame
+
+
+def _industry(values: pd.Series, ctx: FileContext) -> pd.Series:
+    canonical = canonical_industry(values)
+    ctx.findings.count_mask(
+        ctx.table,
+        "industry_blank",
+        "warning",
+        values.isna(),
+        f"{ctx.file}: industry is blank; segment industry unknown",
+        pd.Series("", index=values.index),
+    )
+    unmapped = canonical.eq(UNMAPPED)
+    top = values[unmapped.fillna(False)].value_counts().head(5)
+    listed = ", ".join(f"{value!r} ({count})" for value, count in top.items())
+    ctx.findings.count_mask(
+        ctx.table,
+        "industry_unmapped",
+        "warning",
+        unmapped,
+        f"{ctx.file}: industry outside the crosswalk, kept as `unmapped`: {listed}",
+        values,
+    )
+    return canonical
+
+
+def _country(values: pd.Series, ctx: FileContext) -> pd.Series:
+    codes = country_code(values)
+    unknown = values.notna() & codes.isna()
+    top = values[unknown].value_counts().head(5)
+    listed = ", ".join(f"{value!r} ({count})" for value, count in top.items())
+    ctx.findings.count_mask(
+        ctx.table,
+        "country_unrecognised",
+        "warning",
+        unknown,
+        f"{ctx.file}: not a country name or ISO code, kept as null: {listed}",
+        values,
+    )
+    return codes
+
+
+def _country_from_state(frame: pd.DataFrame, ctx: FileContext) -> pd.DataFrame:
+    """Salesforce demo exports put `UK` and `Singapore` in BillingState: where the
+    country is blank and the state is a country, not a US or Canadian code, move it."""
+    state = frame["state"]
+    subdivisions = {*us_states(), *_CANADIAN_PROVINCES, *_US_TERRITORIES}
+    is_subdivision = state.str.upper().isin(subdivisions).fillna(False)
+    moved = frame["country"].isna() & country_code(state).notna() & ~is_subdivision
+    ctx.findings.count_mask(
+        ctx.table,
+        "country_in_state",
+        "info",
+        moved,
+        f"{ctx.file}: state holds a country and country is blank; moved",
+        state,
+    )
+    frame.loc[moved, "country"] = state[moved]
+    frame.loc[moved, "state"] = pd.NA
+    return frame
+
+
+def _domain(values: pd.Series, ctx: FileContext) -> pd.Series:
+    """Lower-case host of a website or domain (`https://www.Acme.com/x` -> acme.com);
+    a value without a dot (`fuhu`, an Inc. 5000 slug) is not a domain: null."""
+    host = values.str.lower().str.replace(_DOMAIN_PREFIX, "", regex=True)
+    host = host.str.split(r"[/?#:]", n=1, regex=True).str[0].str.strip(".")
+    invalid = values.notna() & ~host.str.contains(
+        r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", na=False
+    )
+    ctx.findings.count_mask(
+        ctx.table,
+        "domain_invalid",
+        "warning",
+        invalid,
+        f"{ctx.file}: not a web domain, kept as null",
+        values,
+    )
+    return host.mask(invalid).astype("string")

@@ -1,0 +1,101 @@
+"""Readers: CSV (any common delimiter, UTF-8 with or without BOM, Latin-1), Excel,
+Parquet. Every cell is read as text; blanks become missing explicitly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from icpkit.errors import InputError, Problem
+
+log = logging.getLogger(__name__)
+
+DELIMITERS = ",;\t|"
+SNIFF_CHARS = 64_000
+
+
+def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
+    """The file as a frame of strings ("string" dtype), blank cells missing.
+
+    `NA`, `null`, `N/A` stay values (Namibia's code is `NA`); only blank or
+    whitespace-only cells are missing.
+    """
+    if not path.is_file():
+        raise InputError([Problem(str(path), None, None, None, "an existing file")])
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        frame = _read_excel(path, sheet)
+    elif suffix in (".parquet", ".pq"):
+        frame = _read_parquet(path)
+    else:
+        frame = _read_csv(path)
+    return _blanks_to_missing(frame)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (a BOM is dropped), else Latin-1, which decodes any byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        log.info("file is not UTF-8; read as Latin-1")
+        return raw.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among , ; tab | that splits the sample most consistently."""
+    sample = text[:SNIFF_CHARS]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        header = sample.splitlines()[0] if sample else ""
+        return max(DELIMITERS, key=header.count)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    text = decode(path.read_bytes())
+    delimiter = sniff_delimiter(text)
+    return pd.read_csv(
+        io.StringIO(text),
+        sep=delimiter,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+    )
+
+
+def _read_excel(path: Path, sheet: str | None) -> pd.DataFrame:
+    with pd.ExcelFile(path, engine="openpyxl") as book:
+        names = [str(name) for name in book.sheet_names]
+        if sheet is not None and sheet not in names:
+            expected = f"a sheet named one of {names}"
+            raise InputError([Problem(str(path), None, "sheet", sheet, expected)])
+        chosen: str | int = sheet if sheet is not None else 0
+        frame = pd.read_excel(book, sheet_name=chosen, dtype=str)
+    # openpyxl hands back real blanks as NaN; everything else is text already.
+    return frame.astype("string")
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    frame = pd.read_parquet(path)
+    return pd.DataFrame(
+        {name: _as_text(frame[name]) for name in frame.columns}, index=frame.index
+    )
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return column.dt.strftime("%Y-%m-%dT%H:%M:%S").astype("string")
+    return column.astype("string")
+
+
+def _blanks_to_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    frame.columns = [str(name).strip() for name in frame.columns]
+    text = frame.astype("string")
+    for name in text.columns:
+        stripped = text[name].str.strip()
+        text[name] = stripped.mask(stripped.eq(""))
+    return text.reset_index(drop=True)

@@ -1,0 +1,90 @@
+"""Section 3: the look-alike model card and its reliability curve (DEFINITIONS 5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from icpkit.report.charts import AnyChart, figure, records
+from icpkit.report.formatting import as_text
+from icpkit.report.markup import (
+    Column,
+    Section,
+    esc,
+    frame_problem,
+    not_computed,
+    render_table,
+)
+
+TITLE = "Look-alike model"
+RELIABILITY_COLUMNS = ("bin", "mean_predicted", "observed_rate", "count")
+
+
+def model_section(card: dict[str, Any], reliability: pd.DataFrame | None) -> Section:
+    parts = [
+        model_card(card),
+        "<h3>Reliability</h3>",
+        reliability_part(reliability),
+    ]
+    return Section("model", TITLE, "".join(parts))
+
+
+def model_card(card: dict[str, Any]) -> str:
+    """The card's fields as a definition list, in the card's own order."""
+    if not card:
+        return not_computed("no model card was given to the report")
+    items = "".join(
+        f"<dt>{esc(str(key).replace('_', ' '))}</dt><dd>{esc(as_text(value))}</dd>"
+        for key, value in card.items()
+    )
+    return f'<dl class="card">{items}</dl>'
+
+
+def reliability_part(reliability: pd.DataFrame | None) -> str:
+    problem = frame_problem(reliability, RELIABILITY_COLUMNS, "reliability table")
+    if problem is not None or reliability is None:
+        return not_computed(str(problem))
+    description = (
+        "Observed rate of positives against the mean predicted probability per bin; "
+        "a calibrated model lies on the diagonal. Point size is the bin's count."
+    )
+    columns = [
+        Column("bin", "bin"),
+        Column("mean_predicted", "mean predicted", "percent"),
+        Column("observed_rate", "observed rate", "percent"),
+        Column("count", "count", "integer"),
+    ]
+    return figure(lambda: reliability_chart(reliability), description) + render_table(
+        reliability, columns
+    )
+
+
+def reliability_chart(reliability: pd.DataFrame) -> AnyChart:
+    rows = reliability.sort_values("mean_predicted")
+    unit = alt.Scale(domain=[0, 1])
+    diagonal = (
+        alt.Chart(alt.Data(values=[{"p": 0.0}, {"p": 1.0}]))
+        .mark_line(strokeDash=[4, 3], color="#9aa0a6")
+        .encode(x=alt.X("p:Q", scale=unit), y=alt.Y("p:Q", scale=unit))
+    )
+    base = alt.Chart(records(rows, RELIABILITY_COLUMNS)).encode(
+        x=alt.X(
+            "mean_predicted:Q",
+            scale=unit,
+            axis=alt.Axis(format="%"),
+            title="mean predicted",
+        ),
+        y=alt.Y(
+            "observed_rate:Q",
+            scale=unit,
+            axis=alt.Axis(format="%"),
+            title="observed rate",
+        ),
+    )
+    curve = base.mark_line(color="#1b7f5b")
+    points = base.mark_circle(color="#1b7f5b", opacity=0.8).encode(
+        size=alt.Size("count:Q", title="count")
+    )
+    return alt.layer(diagonal, curve, points).properties(width=320, height=320)

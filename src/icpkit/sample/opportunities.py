@@ -1,0 +1,154 @@
+"""Opportunities: three years of deals per account, and their Salesforce export."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from icpkit.sample import formats, ids
+from icpkit.sample.plan import AS_OF, HISTORY_START, PLANTED_ICP
+
+MEAN_PER_ACCOUNT = 6.0
+DISPERSION = 1.5  # negative binomial shape: many accounts with few deals, some many
+CYCLE_MEDIAN_DAYS = 45.0
+AMOUNT_MEDIAN = 25_000.0
+OPEN_STAGES = ("Prospecting", "Qualification", "Proposal/Price Quote",
+               "Negotiation/Review")  # fmt: skip
+OPEN_STAGE_WEIGHTS = (0.3, 0.3, 0.25, 0.15)
+WON, LOST = "Closed Won", "Closed Lost"
+NEW_BUSINESS, EXISTING_BUSINESS = "New Business", "Existing Business"
+OWNER_IS_ACCOUNT_OWNER = 0.85
+BLANK_ACCOUNT_SHARE = 0.25  # of open deals
+ZERO_LOST_AMOUNT_SHARE = 0.4
+CREATED_AFTER_CLOSE_SHARE = 0.003  # of closed deals
+
+
+def true_opportunities(
+    rng: np.random.Generator, accounts: pd.DataFrame, roster: pd.DataFrame
+) -> pd.DataFrame:
+    """Every deal as it happened: account, owner, dates, outcome, type, amount."""
+    mean = MEAN_PER_ACCOUNT
+    counts = rng.negative_binomial(DISPERSION, DISPERSION / (DISPERSION + mean),
+                                   size=len(accounts))  # fmt: skip
+    rows = np.repeat(np.arange(len(accounts)), counts)
+    deals = pd.DataFrame({"account_id": accounts["account_id"].to_numpy()[rows]})
+    deals["in_icp"] = accounts["in_icp"].to_numpy()[rows]
+    _draw_dates(rng, deals, accounts["created_date"].to_numpy()[rows])
+    _draw_outcomes(rng, deals)
+    deals["owner_id"] = _draw_owners(rng, accounts, roster, rows)
+    deals = deals.sort_values(["created_date", "account_id"], kind="stable")
+    deals = deals.reset_index(drop=True)
+    deals["type"] = _deal_types(deals)
+    deals.insert(
+        0, "opportunity_id", ids.salesforce_ids(ids.OPPORTUNITY_PREFIX, len(deals))
+    )
+    return deals
+
+
+def _draw_dates(
+    rng: np.random.Generator, deals: pd.DataFrame, account_created: np.ndarray
+) -> None:
+    start = np.maximum(account_created, np.datetime64(HISTORY_START))
+    end = np.full_like(start, np.datetime64(AS_OF) - np.timedelta64(1, "D"))
+    created = formats.uniform_days(rng, start, end)
+    cycle = rng.lognormal(np.log(CYCLE_MEDIAN_DAYS), 0.7, size=len(deals))
+    cycle = np.clip(np.round(cycle), 3, 400).astype(np.int64)
+    deals["created_date"] = created
+    deals["close_date"] = created + cycle.astype("timedelta64[D]")
+
+
+def _draw_outcomes(rng: np.random.Generator, deals: pd.DataFrame) -> None:
+    """Open when the close date is after as_of; otherwise won at the cell's rate."""
+    is_open = deals["close_date"].to_numpy() > np.datetime64(AS_OF)
+    win_rate = np.where(
+        deals["in_icp"], PLANTED_ICP.win_rate, PLANTED_ICP.base_win_rate
+    )
+    won = ~is_open & (rng.random(len(deals)) < win_rate)
+    weights = np.array(OPEN_STAGE_WEIGHTS)
+    open_stage = rng.choice(np.array(OPEN_STAGES, dtype=object), size=len(deals),
+                            p=weights / weights.sum())  # fmt: skip
+    deals["stage"] = np.where(is_open, open_stage, np.where(won, WON, LOST))
+    deals["status"] = np.where(is_open, "open", np.where(won, "won", "lost"))
+    # TODO: amounts ignore company size on purpose, so that no size band outranks
+    # the planted cell on deal size; a realistic size effect needs a new ICP design.
+    amount = rng.lognormal(np.log(AMOUNT_MEDIAN), 0.9, size=len(deals))
+    deals["amount"] = np.maximum(np.round(amount, -2), 1000.0)
+
+
+def _draw_owners(
+    rng: np.random.Generator,
+    accounts: pd.DataFrame,
+    roster: pd.DataFrame,
+    rows: np.ndarray,
+) -> np.ndarray:
+    """Mostly the account owner; sometimes another experienced rep of the region."""
+    owners = accounts["owner_id"].to_numpy()[rows].copy()
+    region = accounts["region"].to_numpy()[rows]
+    active = roster[~roster["is_new"]]
+    other = rng.random(len(rows)) >= OWNER_IS_ACCOUNT_OWNER
+    for name in sorted(set(region)):
+        picked = np.flatnonzero(other & (region == name))
+        pool = active.loc[active["region"] == name, "rep_id"].to_numpy()
+        owners[picked] = rng.choice(pool, size=len(picked))
+    return owners
+
+
+def _deal_types(deals: pd.DataFrame) -> np.ndarray:
+    """New Business until the account's first win closes; Existing Business after."""
+    won = deals[deals["status"] == "won"]
+    first_win = won.groupby("account_id")["close_date"].min()
+    first = deals["account_id"].map(first_win).to_numpy()
+    existing = ~np.isnat(first) & (deals["created_date"].to_numpy() > first)
+    return np.where(existing, EXISTING_BUSINESS, NEW_BUSINESS)
+
+
+def salesforce_opportunities(
+    rng: np.random.Generator, deals: pd.DataFrame, accounts: pd.DataFrame
+) -> pd.DataFrame:
+    """The Opportunity export with API-name headers and the planted faults."""
+    is_open = (deals["status"] == "open").to_numpy()
+    account_name = deals["account_id"].map(accounts.set_index("account_id")["name"])
+    month = pd.to_datetime(deals["created_date"]).dt.strftime("%B %Y")
+    export = pd.DataFrame(
+        {
+            "Id": deals["opportunity_id"],
+            "AccountId": _account_ids(rng, deals["account_id"].to_numpy(), is_open),
+            "Name": account_name + " - " + deals["type"] + " - " + month,
+            "OwnerId": deals["owner_id"],
+            "Type": deals["type"],
+            "StageName": deals["stage"],
+            "Amount": _amounts(rng, deals),
+            "CreatedDate": formats.salesforce_datetime(rng, _created(rng, deals)),
+            "CloseDate": formats.iso_date(deals["close_date"].to_numpy()),
+        }
+    )
+    return export
+
+
+def _account_ids(
+    rng: np.random.Generator, account_ids: np.ndarray, is_open: np.ndarray
+) -> np.ndarray:
+    """Open deals logged before anyone linked them to an account have none."""
+    blank = is_open & (rng.random(len(account_ids)) < BLANK_ACCOUNT_SHARE)
+    return np.where(blank, "", account_ids)
+
+
+def _amounts(rng: np.random.Generator, deals: pd.DataFrame) -> np.ndarray:
+    """Whole dollars; many lost deals were zeroed out when they were lost."""
+    lost = (deals["status"] == "lost").to_numpy()
+    zero = lost & (rng.random(len(deals)) < ZERO_LOST_AMOUNT_SHARE)
+    amount = np.where(zero, 0.0, deals["amount"].to_numpy())
+    return amount.astype(np.int64)
+
+
+def _created(rng: np.random.Generator, deals: pd.DataFrame) -> np.ndarray:
+    """Created dates, a few of them typed in after the close (negative cycle)."""
+    created = deals["created_date"].to_numpy().copy()
+    closed = (deals["status"] != "open").to_numpy()
+    late = closed & (rng.random(len(deals)) < CREATED_AFTER_CLOSE_SHARE)
+    shift = rng.integers(1, 21, size=len(deals)).astype("timedelta64[D]")
+    after_close = np.minimum(
+        deals["close_date"].to_numpy() + shift, np.datetime64(AS_OF)
+    )
+    created[late] = after_close[late]
+    return created

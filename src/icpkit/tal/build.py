@@ -1,0 +1,258 @@
+"""Build the target account list (DEFINITIONS.md section 5)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from icpkit.config import LookalikeSettings, SegmentsSettings, TalSettings
+from icpkit.lookalike import LookalikeModel, fit_lookalike, fit_tier, size_band
+from icpkit.resolve import normalise_domain
+from icpkit.resolve.findings import finding, findings_frame
+from icpkit.tal import merge, value
+from icpkit.tal.owner import current_owner
+from icpkit.tal.status import STATUSES, account_status, opportunities_at
+
+log = logging.getLogger(__name__)
+
+TAL_COLUMNS = (
+    "entity_id",
+    "account_id",
+    "name",
+    "domain",
+    "industry",
+    "size_band",
+    "region",
+    "country",
+    "state",
+    "status",
+    "sources",
+    "fit_score",
+    "fit_tier",
+    "segment",
+    "segment_tier",
+    "reasons",
+    "similar_customers",
+    "expected_value",
+    "owner_id",
+    "valid_from",
+)
+Notes = list[dict[str, object]]
+
+
+@dataclass
+class TalResult:
+    tal: pd.DataFrame
+    model_card: dict[str, Any]
+    findings: pd.DataFrame
+    reliability: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def build_tal(
+    accounts: pd.DataFrame,
+    opportunities: pd.DataFrame | None,
+    universe: pd.DataFrame | None,
+    entities: pd.DataFrame,
+    account_segments: pd.DataFrame,
+    segments: pd.DataFrame,
+    as_of: date,
+    lookalike: LookalikeSettings,
+    settings: TalSettings,
+    segment_settings: SegmentsSettings,
+) -> TalResult:
+    """One row per entity: status, sources, fit, segment, expected value, owner.
+
+    Trains the look-alike model (raises StageError with too few positives).
+    """
+    started, notes = time.perf_counter(), Notes()
+    known = opportunities_at(opportunities, as_of)
+    rows = _entity_rows(
+        accounts,
+        known,
+        universe,
+        entities,
+        account_segments,
+        as_of,
+        settings.lost_window_days,
+    )
+    rows = _exclude_domains(rows, settings.exclude_domains, notes)
+
+    crm_companies = _crm_companies(entities)
+    model = fit_lookalike(
+        accounts,
+        account_segments,
+        known,
+        universe,
+        as_of,
+        lookalike,
+        segment_settings.size_bands,
+        crm_companies,
+    )
+    rows = _keep_tiers(rows, model, settings.include_tiers, notes)
+    rows = rows.join(model.score(rows))
+
+    rows = _segments(rows, account_segments, segments, segment_settings, notes)
+    rows["owner_id"] = current_owner(rows, known, entities)
+    rows["valid_from"] = as_of
+    tal = rows[list(TAL_COLUMNS)].sort_values("entity_id", ignore_index=True)
+    log.info(
+        "built TAL of %s entities in %.1f s (%s)",
+        f"{len(tal):,}",
+        time.perf_counter() - started,
+        _status_counts(tal),
+    )
+    return TalResult(tal, model.model_card_, findings_frame(notes), model.reliability_)
+
+
+def _entity_rows(
+    accounts: pd.DataFrame,
+    known: pd.DataFrame,
+    universe: pd.DataFrame | None,
+    entities: pd.DataFrame,
+    account_segments: pd.DataFrame,
+    as_of: date,
+    lost_window_days: int,
+) -> pd.DataFrame:
+    customers = account_segments.loc[account_segments["is_customer"].astype(bool)]
+    customer_ids = frozenset(customers["account_id"].astype(str))
+    rank = account_status(
+        accounts["account_id"], known, customer_ids, as_of, lost_window_days
+    )
+    crm = merge.crm_rows(entities, accounts, rank)
+    prospects = merge.universe_rows(entities, universe, pd.Index(crm["entity_id"]))
+    rows = pd.concat([crm, prospects], ignore_index=True)
+    rows["sources"] = rows["entity_id"].map(merge.entity_sources(entities))
+    rows["domain"] = rows["entity_id"].map(merge.entity_domains(entities))
+    return rows.set_axis(pd.Index(rows["entity_id"].to_numpy()), axis=0)
+
+
+def _exclude_domains(
+    rows: pd.DataFrame, domains: list[str], notes: Notes
+) -> pd.DataFrame:
+    """Drop entities whose domain is in settings.exclude_domains (normalised)."""
+    if not domains:
+        return rows
+    excluded = set(normalise_domain(pd.Series(domains, dtype="string")).dropna())
+    drop = rows["domain"].isin(excluded).to_numpy(dtype=bool)
+    if drop.any():
+        by_status = rows.loc[drop, "status"].value_counts().to_dict()
+        notes.append(
+            finding(
+                "tal",
+                "excluded_domain",
+                "info",
+                int(drop.sum()),
+                f"left out by tal.exclude_domains: {by_status}",
+                str(rows.loc[drop, "domain"].iloc[0]),
+            )
+        )
+    return rows.loc[~drop]
+
+
+def _crm_companies(entities: pd.DataFrame) -> frozenset[str]:
+    """Universe company_ids resolved to an entity holding a CRM account."""
+    crm_entities = entities.loc[entities["record_table"] == "accounts", "entity_id"]
+    held = entities["entity_id"].isin(crm_entities) & (
+        entities["record_table"] == "universe"
+    )
+    return frozenset(entities.loc[held, "record_id"].astype(str))
+
+
+def _keep_tiers(
+    rows: pd.DataFrame, model: LookalikeModel, include: list[str], notes: Notes
+) -> pd.DataFrame:
+    """Prospects outside settings.include_tiers leave the TAL; CRM entities stay."""
+    tiers = fit_tier(model.predict_score(rows), model.settings.fit_tiers)
+    drop = ((rows["status"] == "prospect") & ~tiers.isin(include)).to_numpy(dtype=bool)
+    if drop.any():
+        notes.append(
+            finding(
+                "tal",
+                "prospect_tier_excluded",
+                "info",
+                int(drop.sum()),
+                f"prospects outside tal.include_tiers {include}",
+            )
+        )
+    return rows.loc[~drop]
+
+
+def _segments(
+    rows: pd.DataFrame,
+    account_segments: pd.DataFrame,
+    segments: pd.DataFrame,
+    segment_settings: SegmentsSettings,
+    notes: Notes,
+) -> pd.DataFrame:
+    """Segment and tier: account_segments for CRM rows, the combination for prospects;
+    then expected_value from the segment's mean_won_amount."""
+    rows = rows.assign(
+        size_band=size_band(rows["employees"], segment_settings.size_bands)
+    )
+    crm = account_segments.assign(account_id=account_segments["account_id"].astype(str))
+    crm = crm.drop_duplicates("account_id").set_index("account_id")
+    unsegmented = rows["account_id"].notna() & ~rows["account_id"].isin(crm.index)
+    if unsegmented.any():
+        notes.append(
+            finding(
+                "tal",
+                "account_without_segment",
+                "warning",
+                int(unsegmented.sum()),
+                "CRM account missing from "
+                "account_segments; segmented by its own firmographics",
+                str(rows.loc[unsegmented, "account_id"].iloc[0]),
+            )
+        )
+    for column in ("industry", "size_band", "region", "segment", "segment_tier"):
+        from_crm = rows["account_id"].map(crm[column]) if column in crm else None
+        own = rows[column] if column in rows else pd.Series(pd.NA, index=rows.index)
+        rows[column] = (
+            own
+            if from_crm is None
+            else from_crm.where(~unsegmented & rows["account_id"].notna(), own)
+        )
+    return _segment_values(rows, segments, segment_settings.combination, notes)
+
+
+def _segment_values(
+    rows: pd.DataFrame, segments: pd.DataFrame, combination: list[str], notes: Notes
+) -> pd.DataFrame:
+    lookup = value.combination_segments(segments, combination)
+    keys = rows[combination].astype("string")
+    matched = keys.merge(
+        lookup.astype({c: "string" for c in combination}),
+        how="left",
+        on=combination,
+        validate="m:1",
+    )
+    matched.index = rows.index
+    prospect = rows["account_id"].isna()
+    rows["segment"] = rows["segment"].where(~prospect, matched["segment"])
+    rows["segment_tier"] = rows["segment_tier"].where(~prospect, matched["tier"])
+    overall = value.overall_mean_won_amount(segments)
+    rows["expected_value"] = value.expected_value(
+        rows["fit_score"], matched["mean_won_amount"], overall
+    )
+    missing = int(rows["expected_value"].isna().sum())
+    if missing:
+        notes.append(
+            finding(
+                "tal",
+                "expected_value_unknown",
+                "warning",
+                missing,
+                "no mean_won_amount for the segment nor overall",
+            )
+        )
+    return rows
+
+
+def _status_counts(tal: pd.DataFrame) -> str:
+    counts = tal["status"].value_counts()
+    return ", ".join(f"{status} {int(counts.get(status, 0)):,}" for status in STATUSES)

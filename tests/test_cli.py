@@ -1,0 +1,92 @@
+"""The command line: help, exit codes and one-paragraph errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from icpkit.cli import app
+
+runner = CliRunner()
+COMMANDS = [
+    "demo", "init", "check", "run", "segments", "tal", "territories", "comp",
+    "metrics", "briefs", "report",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output
+
+
+def test_missing_workspace_exits_2_with_advice(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_invalid_setting_is_named(tmp_path: Path) -> None:
+    (tmp_path / "icpkit.toml").write_text('[segments]\nprior_closed = "many"\n')
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "segments.prior_closed" in result.output
+
+
+def test_broken_toml_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "icpkit.toml").write_text("[inputs\n")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not valid TOML" in result.output
+
+
+def test_unknown_setting_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "icpkit.toml").write_text("[comp]\nbase_rte = 0.1\n")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "comp.base_rte" in result.output
+
+
+def test_bad_input_lists_file_row_column_and_value(tmp_path: Path) -> None:
+    data = tmp_path / "accounts.csv"
+    data.write_text("Id,Name,CreatedDate\nA1,Acme,2024-01-05\nA2,Beta,yesterday\n")
+    (tmp_path / "icpkit.toml").write_text(
+        '[inputs.accounts]\npath = "accounts.csv"\npreset = "salesforce"\n'
+    )
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "accounts.csv" in result.output
+    assert "row 3" in result.output
+    assert "yesterday" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_init_writes_an_editable_mapping(tmp_path: Path) -> None:
+    accounts = tmp_path / "Account.csv"
+    accounts.write_text("Id,Name,Industry,NumberOfEmployees\nA1,Acme,Retail,10\n")
+    workspace = tmp_path / "plan"
+    result = runner.invoke(
+        app, ["init", str(workspace), "--accounts", str(accounts), "--preset",
+              "salesforce"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (workspace / "icpkit.toml").read_text()
+    assert 'path = "../Account.csv"' in text
+    assert 'employees = "NumberOfEmployees"' in text
+    again = runner.invoke(app, ["init", str(workspace), "--accounts", str(accounts)])
+    assert again.exit_code == 2
+    assert "--force" in again.output
+
+
+def test_init_rejects_unknown_preset(tmp_path: Path) -> None:
+    accounts = tmp_path / "a.csv"
+    accounts.write_text("id,name\n1,x\n")
+    result = runner.invoke(
+        app, ["init", str(tmp_path / "w"), "--accounts", str(accounts), "--preset", "x"]
+    )
+    assert result.exit_code == 2
+    assert "salesforce, hubspot or generic" in result.output

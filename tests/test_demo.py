@@ -1,0 +1,77 @@
+"""The sample company end to end: every output, and the planted ICP found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from icpkit.pipeline import RunResult, run_pipeline
+from icpkit.sample import generate_sample
+from icpkit.workspace import Workspace
+
+PLANTED_INDUSTRY = "software"  # the sample's "Technology", in the canonical taxonomy
+PLANTED_SIZE_BAND = "200-999"
+OUTPUTS = (
+    "segments.csv", "tal.csv", "territories.csv", "territory_summary.csv",
+    "comp_statements.csv", "metrics.csv", "data_quality.csv", "report.html",
+    "briefs/index.md",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunResult, Path]:
+    directory = tmp_path_factory.mktemp("demo")
+    generate_sample(directory)
+    return run_pipeline(Workspace.open(directory)), directory / "out"
+
+
+def test_demo_writes_every_output(demo: tuple[RunResult, Path]) -> None:
+    result, out = demo
+    for name in OUTPUTS:
+        assert (out / name).stat().st_size > 0, name
+    assert result.report == out / "report.html"
+
+
+def test_planted_icp_is_tier_a(demo: tuple[RunResult, Path]) -> None:
+    _, out = demo
+    segments = pd.read_csv(out / "segments.csv")
+    planted = segments[
+        (segments["dimensions"] == "industry+size_band")
+        & (segments["industry"] == PLANTED_INDUSTRY)
+        & (segments["size_band"] == PLANTED_SIZE_BAND)
+    ]
+    assert len(planted) == 1
+    assert planted["tier"].iloc[0] == "A"
+
+
+def test_no_segment_excluding_the_planted_icp_is_tier_a(
+    demo: tuple[RunResult, Path],
+) -> None:
+    _, out = demo
+    segments = pd.read_csv(out / "segments.csv")
+    tier_a = segments[segments["tier"] == "A"]
+    other_industry = tier_a["industry"].notna() & (
+        tier_a["industry"] != PLANTED_INDUSTRY
+    )
+    other_band = tier_a["size_band"].notna() & (
+        tier_a["size_band"] != PLANTED_SIZE_BAND
+    )
+    assert not (other_industry | other_band).any(), tier_a[["segment", "score"]]
+
+
+def test_report_opens_with_the_icp(demo: tuple[RunResult, Path]) -> None:
+    result, out = demo
+    assert "industry=software" in result.icp_statement
+    report = (out / "report.html").read_text(encoding="utf-8")
+    body = report[report.index("<body") :]
+    assert body.index("industry=software") < body.index("<h2")
+
+
+def test_no_customer_is_a_prospect_in_the_tal(demo: tuple[RunResult, Path]) -> None:
+    _, out = demo
+    tal = pd.read_csv(out / "tal.csv")
+    with_account = tal[tal["account_id"].notna()]
+    assert not (with_account["status"] == "prospect").any()
+    assert tal["entity_id"].is_unique
