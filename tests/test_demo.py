@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from icpkit.pipeline import RunResult, run_pipeline
-from icpkit.sample import generate_sample
+from icpkit.sample import AS_OF, generate_sample
 from icpkit.workspace import Workspace
 
 PLANTED_INDUSTRY = "software"  # the sample's "Technology", in the canonical taxonomy
@@ -69,9 +69,25 @@ def test_report_opens_with_the_icp(demo: tuple[RunResult, Path]) -> None:
     assert body.index("industry=software") < body.index("<h2")
 
 
-def test_no_customer_is_a_prospect_in_the_tal(demo: tuple[RunResult, Path]) -> None:
+def test_every_customer_is_listed_as_customer(demo: tuple[RunResult, Path]) -> None:
+    """Customers computed independently from the subscription file: ARR > 0 at as_of
+    (DEFINITIONS 3); each must be in the TAL once, with status customer."""
     _, out = demo
+    subscriptions = pd.read_csv(
+        out.parent / "data" / "subscriptions.csv",
+        parse_dates=["start_date", "end_date"],
+    )
+    as_of = pd.Timestamp(AS_OF)
+    active = (
+        (subscriptions["start_date"] <= as_of)
+        & (subscriptions["end_date"].isna() | (subscriptions["end_date"] > as_of))
+        & ~subscriptions["is_trial"].astype(bool)
+    )
+    arr = subscriptions[active].groupby("account_id")["arr"].sum()
+    customers = set(arr[arr > 0].index)
     tal = pd.read_csv(out / "tal.csv")
-    with_account = tal[tal["account_id"].notna()]
-    assert not (with_account["status"] == "prospect").any()
     assert tal["entity_id"].is_unique
+    records = tal.assign(record=tal["sources"].str.split("; ")).explode("record")
+    status_of = records.set_index("record")["status"]
+    statuses = {status_of.get(f"crm:{account}") for account in customers}
+    assert statuses == {"customer"}

@@ -14,6 +14,7 @@ import tomli_w
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import (
     Progress,
     SpinnerColumn,
@@ -78,7 +79,9 @@ def _guard() -> Iterator[None]:
 def _fail(message: str, code: int) -> NoReturn:
     if _state["debug"] and code == 2:
         console.print_exception()
-    console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    console.print(
+        f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True
+    )
     raise typer.Exit(code)
 
 

@@ -99,12 +99,15 @@ class LookalikeSettings(Section):
     """DEFINITIONS.md section 5."""
 
     model: Literal["lightgbm", "logistic"] = "lightgbm"
+    calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
     positive_share: float = 0.2
     min_positives: int = 20
     fit_tiers: dict[str, float] = Field(
         default_factory=lambda: {"A": 80.0, "B": 60.0, "C": 40.0}
     )
     random_state: int = 0
+    # Elkan-Noto positive-unlabeled correction: fit_score = 100 min(1, g / c).
+    positive_unlabeled: bool = True
 
 
 class TalSettings(Section):
@@ -173,6 +176,8 @@ class WorkspaceConfig(Section):
     name: str = "icpkit workspace"
     as_of: date | None = None
     currency: str = "USD"
+    # units of the reporting currency per unit of another currency, e.g. EUR = 1.08
+    currency_rates: dict[str, float] = Field(default_factory=dict)
     # ISO alpha-2 country -> territory region; unlisted countries use the UN region.
     country_regions: dict[str, str] = Field(default_factory=dict)
     inputs: Inputs = Field(default_factory=Inputs)

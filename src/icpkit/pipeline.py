@@ -29,7 +29,7 @@ from icpkit.resolve import resolve_with_findings
 from icpkit.segments import compute_segments
 from icpkit.tal import build_tal
 from icpkit.tal.export import safe_csv
-from icpkit.territories import assign_territories
+from icpkit.territories import TerritoryResult, assign_territories
 from icpkit.warehouse import Warehouse
 from icpkit.workspace import StagedOutput, Workspace
 
@@ -231,10 +231,31 @@ def _territories(run: _Run) -> None:
         )
         run.findings.append(result.findings)
         run.output("territories.csv", result.territories, schema.TERRITORIES)
-        run.output("territory_summary.csv", result.summary, schema.TERRITORY_SUMMARY)
-        balance = getattr(result, "balance", None)
-        if isinstance(balance, pd.DataFrame):
-            run.output("territory_balance.csv", balance)
+        run.warehouse.write(schema.TERRITORY_SUMMARY, result.summary)
+        run.tables[schema.TERRITORY_SUMMARY] = result.summary
+        summary = _territory_summary(result)
+        safe_csv(summary, run.staged.path("territory_summary.csv"))
+        run.extras["territory_plan"] = summary.iloc[-1].dropna().to_dict()
+
+
+def _territory_summary(result: TerritoryResult) -> pd.DataFrame:
+    """Per-rep rows (scope rep) and one plan row (scope plan) holding the balance
+    and disruption figures of DEFINITIONS 8."""
+    reps = result.summary.assign(scope="rep")
+    plan: dict[str, object] = {"scope": "plan", "rep_id": "(all reps)"}
+    for row in result.balance.itertuples(index=False):
+        for figure in ("max_min_ratio", "gini", "share_within_tolerance"):
+            plan[f"{row.measure}_{figure}"] = getattr(row, figure)
+    plan.update(result.disruption.as_dict())
+    stats = result.plan
+    plan.update(
+        method=stats.method,
+        lp_bound=stats.lp_bound,
+        objective=stats.objective,
+        max_violation=stats.max_violation,
+    )
+    columns = ["scope", *[c for c in reps.columns if c != "scope"]]
+    return pd.concat([reps[columns], pd.DataFrame([plan])], ignore_index=True)
 
 
 def _comp(run: _Run) -> None:
@@ -313,9 +334,22 @@ def _report(run: _Run) -> None:
             comp_statements=run.tables.get(schema.COMP_STATEMENTS),
             model_card=run.extras.get("model_card", {}),
             reliability=run.extras.get("reliability"),
-            notes=[f"{stage}: {why}" for stage, why in run.result.skipped.items()],
+            notes=_notes(run),
         )
         write_report(run.staged.path("report.html"), inputs)
+
+
+def _notes(run: _Run) -> list[str]:
+    notes = [f"{stage} skipped: {why}" for stage, why in run.result.skipped.items()]
+    plan = run.extras.get("territory_plan")
+    if plan:
+        figures = ", ".join(
+            f"{key} {value:,.3g}" if isinstance(value, float) else f"{key} {value}"
+            for key, value in plan.items()
+            if key not in ("scope", "rep_id")
+        )
+        notes.append(f"Territory plan: {figures}.")
+    return notes
 
 
 def _all_findings(run: _Run) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from icpkit.lookalike import (
     select_positives,
     size_band,
 )
-from icpkit.lookalike.reasons import reason_text
+from icpkit.lookalike.reasons import reason_text, score_points, secant_slope
 
 AS_OF = date(2024, 6, 30)
 
@@ -83,8 +83,14 @@ def test_scores_are_calibrated_probabilities_times_100(model: LookalikeModel) ->
     frame = firms(300, 11)
     scores = model.predict_score(frame)
     probability = model.calibrated_.predict_proba(model.encoder_.transform(frame))[:, 1]
-    assert scores.between(0, 100).all()
-    np.testing.assert_allclose(scores, np.round(100 * probability, 1))
+    assert scores.between(0.1, 99.9).all()
+    c = model.label_frequency_  # positive-unlabeled correction, on by default
+    assert 0 < c < 1
+    corrected = np.minimum(1.0, probability / c)
+    expected = np.clip(np.round(100 * corrected, 1), 0.1, 99.9)
+    np.testing.assert_allclose(scores, expected)
+    assert scores.nunique() > 50  # sigmoid: no isotonic plateaus
+    assert model.model_card_["calibration"] == "sigmoid"
     ordered = scores.to_numpy()[np.argsort(probability, kind="stable")]
     assert (np.diff(ordered) >= 0).all()
 
@@ -125,6 +131,9 @@ def test_score_gives_reasons_and_similar_customers(model: LookalikeModel) -> Non
         "similar_customers",
     ]
     assert "industry: software, +" in scored.at[0, "reasons"]
+    assert scored["reasons"].str.count("; ").eq(2).all()
+    base = model.model_card_["base_fit_score"]
+    assert 0 < base < 100
     similar = scored["similar_customers"].str.split("; ")
     assert similar.map(len).eq(3).all()
     assert "Company 0" not in similar.iat[0]
@@ -147,7 +156,32 @@ def test_reason_text_hand_example() -> None:
     assert (
         text.iat[0] == "industry: software, +18; employees: 1,200, -5; region: EMEA, +1"
     )
-    assert text.iat[1] == ""
+    assert text.iat[1] == (
+        "region: APAC, +0.3; employees: unknown, +0.2; industry: retail, +0.1"
+    )
+
+
+def test_score_points_scale_contributions_to_the_score_gap() -> None:
+    # Row 0: c = (2, -1, 1), sum 2; fit 42 - base 10 = 32 -> points 32, -16, 16.
+    # Row 1: sum 0 -> secant: logit(0.1) = logit(0.1), so the derivative at base,
+    # 100 x 0.1 x 0.9 = 9 points per log-odds unit: 9, -9, 0.
+    # Row 2: sum -1 has the other sign than 30 - 10 = +20 -> secant slope
+    # 20 / (logit(0.3) - logit(0.1)) = 20 / 1.3499 = 14.816: -14.816, 0, 0.
+    contrib = np.array([[2.0, -1.0, 1.0], [1.0, -1.0, 0.0], [-1.0, 0.0, 0.0]])
+    points = score_points(contrib, np.array([42.0, 10.0, 30.0]), 10.0)
+    np.testing.assert_allclose(points[0], [32.0, -16.0, 16.0])
+    np.testing.assert_allclose(points[1], [9.0, -9.0, 0.0])
+    np.testing.assert_allclose(points[2], [-14.816, 0.0, 0.0], atol=1e-3)
+    assert secant_slope(np.array([30.0]), 10.0)[0] == pytest.approx(14.816, abs=1e-3)
+
+
+def test_score_points_fall_back_when_contributions_nearly_cancel() -> None:
+    # sum 0.01 of contributions +-5: scaling to 42 - 10 would give +-16,000;
+    # the secant slope 32 / (logit(0.42) - logit(0.1)) = 17.07 gives +85, -85.
+    contrib = np.array([[5.0, -4.99]])
+    points = score_points(contrib, np.array([42.0]), 10.0)
+    np.testing.assert_allclose(points, contrib * 17.0717, rtol=1e-4)
+    assert np.abs(points).max() < 100
 
 
 def test_size_band_edges() -> None:
@@ -163,4 +197,13 @@ def test_logistic_model_scores_too() -> None:
                            default_size_bands())  # fmt: skip
     scored = fitted.score(firms(20, 14))
     assert scored["fit_score"].between(0, 100).all()
-    assert scored["reasons"].str.len().gt(0).any()
+    assert scored["reasons"].str.len().gt(0).all()
+
+
+def test_isotonic_calibration_on_request() -> None:
+    accounts, segments = crm()
+    settings = LookalikeSettings(calibration="isotonic", min_positives=10)
+    fitted = fit_lookalike(accounts, segments, None, None, AS_OF, settings,
+                           default_size_bands())  # fmt: skip
+    assert fitted.model_card_["calibration"] == "isotonic"
+    assert fitted.predict_score(firms(20, 15)).between(0.1, 99.9).all()

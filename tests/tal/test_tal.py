@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from icpkit.config import LookalikeSettings, SegmentsSettings, TalSettings
 from icpkit.resolve import resolve_entities
 from icpkit.tal import TAL_COLUMNS, TalResult, build_tal
-from icpkit.tal.merge import crm_rows
+from icpkit.tal.merge import crm_rows, entity_sources
 from icpkit.tal.status import STATUSES, account_status, opportunities_at
 from icpkit.tal.value import expected_value
 
@@ -131,3 +131,13 @@ def test_expected_value_hand_example() -> None:
     amounts = pd.Series([20000.0, None])
     assert expected_value(scores, amounts, 25000.0).tolist() == [16000.0, 10000.0]
     assert expected_value(scores, amounts, None).isna().tolist() == [False, True]
+
+
+def test_sources_do_not_repeat_a_prefix_the_record_id_already_has() -> None:
+    entities = pd.DataFrame({
+        "entity_id": ["E1", "E1", "E2"], "source": ["vendor", "crm", "inc"],
+        "record_id": ["vendor:UNV-1", "A1", "456"],
+    })  # fmt: skip
+    sources = entity_sources(entities)
+    assert sources["E1"] == "crm:A1; vendor:UNV-1"
+    assert sources["E2"] == "inc:456"

@@ -12,6 +12,7 @@ import pandas as pd
 from icpkit.config import InputSpec, WorkspaceConfig
 from icpkit.errors import InputError, Problem
 from icpkit.ingest.crosschecks import check_tables, latest_date
+from icpkit.ingest.currency import convert_amounts
 from icpkit.ingest.findings import Findings
 from icpkit.ingest.result import IngestResult
 from icpkit.ingest.tables import read_input
@@ -44,6 +45,14 @@ def load_inputs(config: WorkspaceConfig, root: Path) -> IngestResult:
             pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         )
         files[table] = [spec.path for spec in specs]
+    if "opportunities" in tables and config.inputs.opportunities is not None:
+        tables["opportunities"], found = convert_amounts(
+            tables["opportunities"],
+            config.inputs.opportunities.path,
+            config.currency,
+            config.currency_rates,
+        )
+        problems += found
     if "universe" in tables:
         problems += _universe_duplicates(tables["universe"])
     if problems:

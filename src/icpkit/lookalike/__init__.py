@@ -10,6 +10,7 @@ from icpkit.config import LookalikeSettings, SizeBand
 from icpkit.lookalike.features import FeatureEncoder, size_band
 from icpkit.lookalike.model import LookalikeModel
 from icpkit.lookalike.positives import Positives, customer_value, select_positives
+from icpkit.lookalike.pu import corrected_probability, label_frequency
 from icpkit.lookalike.reliability import RELIABILITY_COLUMNS, reliability_table
 from icpkit.lookalike.tiers import fit_tier
 from icpkit.lookalike.training import TrainingSet, training_set
@@ -20,9 +21,11 @@ __all__ = [
     "LookalikeModel",
     "Positives",
     "TrainingSet",
+    "corrected_probability",
     "customer_value",
     "fit_lookalike",
     "fit_tier",
+    "label_frequency",
     "reliability_table",
     "select_positives",
     "size_band",

@@ -42,8 +42,8 @@ def training_set(
     """CRM accounts (positives vs every other account) plus a seeded sample of
     universe companies not already in the CRM, as many as there are accounts.
 
-    # TODO: the universe sample is treated as negative; a positive-unlabeled
-    # correction (e.g. Elkan-Noto) should replace this once a backtest exists.
+    Labels are s (labelled positive or not): the universe sample is unlabeled and
+    the model corrects for it (lookalike.pu); other accounts are known negatives.
     """
     crm = accounts.copy()
     crm["account_id"] = crm["account_id"].astype(str)

@@ -18,8 +18,19 @@ FIRMOGRAPHICS = (
 
 
 def entity_sources(entities: pd.DataFrame) -> pd.Series:
-    """'crm:A1; inc5000_2014:456' per entity_id: every record merged, CRM first."""
-    keys = entities["source"].astype(str) + ":" + entities["record_id"].astype(str)
+    """'crm:A1; inc5000_2014:456' per entity_id: every record merged, CRM first.
+
+    A record_id that already starts with "<source>:" (ingest builds universe
+    company_ids that way) is used as is, not prefixed twice.
+    """
+    source = entities["source"].astype(str)
+    record = entities["record_id"].astype(str)
+    prefixed = pd.Series(
+        [r.startswith(f"{s}:") for s, r in zip(source, record, strict=True)],
+        index=entities.index,
+        dtype=bool,
+    )
+    keys = record.where(prefixed, source + ":" + record)
     order = (entities["source"] != "crm").astype(int)
     frame = pd.DataFrame(
         {"entity_id": entities["entity_id"], "key": keys, "order": order}

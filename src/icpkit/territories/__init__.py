@@ -1,4 +1,4 @@
-"""Eligibility, holds, a balancing assignment, balance and disruption (DEFINITIONS 8)."""
+"""Eligibility, holds, a balancing assignment, balance, disruption (DEFINITIONS 8)."""
 
 from __future__ import annotations
 

@@ -33,7 +33,9 @@ def max_min_ratio(values: np.ndarray) -> float:
     return float(values.max() / values.min())
 
 
-def within_tolerance(load: np.ndarray, target: np.ndarray, tolerance: float) -> np.ndarray:
+def within_tolerance(
+    load: np.ndarray, target: np.ndarray, tolerance: float
+) -> np.ndarray:
     """Load within (1 +/- tolerance) x target; a zero target needs a zero load."""
     low = (1 - tolerance) * target - WITHIN_SLACK
     high = (1 + tolerance) * target + WITHIN_SLACK
@@ -57,7 +59,9 @@ def balance_table(summary: pd.DataFrame, tolerance: float) -> pd.DataFrame:
                 "reps": len(active),
                 "max_min_ratio": max_min_ratio(per_capacity),
                 "gini": gini(per_capacity),
-                "share_within_tolerance": float(inside.mean()) if len(active) else np.nan,
+                "share_within_tolerance": float(inside.mean())
+                if len(active)
+                else np.nan,
             }
         )
     return pd.DataFrame(rows)

@@ -34,7 +34,7 @@ def eligibility_matrix(
     else:
         eligible = _by_region(accounts, reps, findings)
     eligible[:, (reps["capacity"] == 0).to_numpy()] = False
-    idle = ~eligible.any(axis=0)
+    idle = pd.Series(~eligible.any(axis=0), index=reps.index)
     findings.add(
         "territories",
         "rep_eligible_for_no_account",
@@ -50,6 +50,8 @@ def _by_rules(
     accounts: pd.DataFrame, reps: pd.DataFrame, rules: list[EligibilityRule]
 ) -> np.ndarray:
     _check_rule_fields(accounts, reps, rules)
+    # TODO: rules on different fields add up (union); "region AND industry team"
+    # needs a rule shape with several account fields.
     eligible = np.zeros((len(accounts), len(reps)), dtype=bool)
     for rule in rules:
         wanted = {str(v).strip().casefold() for v in rule.account_values}
@@ -106,4 +108,5 @@ def _by_region(
         "reps without a region are eligible for no account under the default rule",
         first(reps.loc[reps["region"].isna(), "rep_id"]),
     )
-    return np.asarray(eligible & (account_region[:, None] != None), dtype=bool)  # noqa: E711
+    has_region = np.array([r is not None for r in account_region], dtype=bool)
+    return np.asarray(eligible & has_region[:, None], dtype=bool)

@@ -35,8 +35,8 @@ class Findings:
         if severity not in SEVERITIES:
             raise ValueError(f"severity must be one of {SEVERITIES}, got {severity!r}")
         shown = None if example is None else str(example)
-        row = {"table": table, "check": check, "severity": severity}
-        row.update({"count": int(count), "detail": detail, "example": shown})
+        row: dict[str, object] = {"table": table, "check": check}
+        row.update(severity=severity, count=int(count), detail=detail, example=shown)
         self.rows.append(row)
         log.info("territories finding: %s.%s: %s (%s)", table, check, count, detail)
 

@@ -22,9 +22,14 @@ DEFAULT_CAPACITY = 1.0
 
 
 def as_text(values: pd.Series) -> pd.Series:
-    """Identifiers as Python strings (None where missing), whatever dtype they came in."""
+    """Identifiers as Python strings (None where missing), whatever their dtype."""
     text = values.astype(object).where(values.notna(), None)
     return text.map(lambda v: None if v is None else str(v)).astype(object)
+
+
+def _row(label: object) -> int:
+    """A row number for a message, from a default RangeIndex label."""
+    return int(label)  # type: ignore[call-overload]
 
 
 def _missing_columns(frame: pd.DataFrame, table: str, needed: tuple[str, ...]) -> None:
@@ -40,7 +45,7 @@ def _missing_columns(frame: pd.DataFrame, table: str, needed: tuple[str, ...]) -
 def _duplicates(ids: pd.Series, table: str, column: str) -> list[Problem]:
     repeated = ids[ids.duplicated(keep="first") & ids.notna()]
     return [
-        Problem(table, int(i), column, str(v), f"a unique {column}")
+        Problem(table, _row(i), column, str(v), f"a unique {column}")
         for i, v in repeated.items()
     ]
 
@@ -53,7 +58,10 @@ def prepare_accounts(
     _missing_columns(tal, "tal", TAL_COLUMNS)
     considered = tal[tal["fit_tier"].isin(settings.assign_tiers)]
     findings.add(
-        "tal", "tier_not_assigned", "info", len(tal) - len(considered),
+        "tal",
+        "tier_not_assigned",
+        "info",
+        len(tal) - len(considered),
         f"TAL rows whose fit_tier is not in assign_tiers {settings.assign_tiers}",
     )
     considered = considered.reset_index(drop=True)
@@ -64,18 +72,18 @@ def prepare_accounts(
 def _check_accounts(tal: pd.DataFrame, settings: TerritoriesSettings) -> None:
     problems = _duplicates(as_text(tal["entity_id"]), "tal", "entity_id")
     problems += [
-        Problem("tal", int(i), "entity_id", None, "an entity_id on every row")
+        Problem("tal", _row(i), "entity_id", None, "an entity_id on every row")
         for i in tal.index[tal["entity_id"].isna()]
     ]
     unknown = ~tal["fit_tier"].isin(list(settings.workload_weights))
     allowed = f"a fit_tier with a workload weight {sorted(settings.workload_weights)}"
     problems += [
-        Problem("tal", int(i), "fit_tier", str(v), allowed)
+        Problem("tal", _row(i), "fit_tier", str(v), allowed)
         for i, v in tal.loc[unknown, "fit_tier"].items()
     ]
     value = pd.to_numeric(tal["expected_value"], errors="raise")
     problems += [
-        Problem("tal", int(i), "expected_value", str(v), "a value >= 0")
+        Problem("tal", _row(i), "expected_value", str(v), "a value >= 0")
         for i, v in value[value < 0].items()
     ]
     if problems:
@@ -88,7 +96,10 @@ def _measures(
     value = pd.to_numeric(tal["expected_value"], errors="raise").astype(float)
     unknown = value.isna()
     findings.add(
-        "tal", "expected_value_missing", "warning", int(unknown.sum()),
+        "tal",
+        "expected_value_missing",
+        "warning",
+        int(unknown.sum()),
         "TAL rows without expected_value count 0 potential in the balance",
         first(tal.loc[unknown, "entity_id"]),
     )
@@ -114,14 +125,14 @@ def prepare_reps(reps: pd.DataFrame, findings: Findings) -> pd.DataFrame:
     ids = as_text(reps["rep_id"])
     problems = _duplicates(ids, "reps", "rep_id")
     problems += [
-        Problem("reps", int(i), "rep_id", None, "a rep_id on every row")
+        Problem("reps", _row(i), "rep_id", None, "a rep_id on every row")
         for i in ids.index[ids.isna()]
     ]
     if "capacity" not in reps.columns:
         reps["capacity"] = np.nan
     capacity = pd.to_numeric(reps["capacity"], errors="raise").astype(float)
     problems += [
-        Problem("reps", int(i), "capacity", str(v), "a capacity >= 0 (1.0 = full)")
+        Problem("reps", _row(i), "capacity", str(v), "a capacity >= 0 (1.0 = full)")
         for i, v in capacity[capacity < 0].items()
     ]
     if problems:
@@ -141,13 +152,19 @@ def _report_default_capacity(
 ) -> None:
     missing = capacity.isna()
     findings.add(
-        "reps", "capacity_missing", "info", int(missing.sum()),
+        "reps",
+        "capacity_missing",
+        "info",
+        int(missing.sum()),
         f"reps without capacity count as {DEFAULT_CAPACITY} (a full rep)",
         first(ids[missing]),
     )
     idle = capacity == 0
     findings.add(
-        "reps", "capacity_zero", "info", int(idle.sum()),
+        "reps",
+        "capacity_zero",
+        "info",
+        int(idle.sum()),
         "reps with capacity 0 receive no new accounts (holds stay with them)",
         first(ids[idle]),
     )

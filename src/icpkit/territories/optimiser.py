@@ -178,10 +178,12 @@ def _log_group(
     value: float,
     seconds: float,
 ) -> None:
-    violation = relative_violation(loads(problem, assign), problem.target, problem.tolerance)
+    violation = relative_violation(
+        loads(problem, assign), problem.target, problem.tolerance
+    )
     log.info(
-        "balanced %d accounts over %d reps by %s in %.2f s: LP bound %s, plan objective "
-        "%.6f, largest violation %.4f, %d moves",
+        "balanced %d accounts over %d reps by %s in %.2f s: LP bound %s, "
+        "plan objective %.6f, largest violation %.4f, %d moves",
         problem.accounts,
         problem.reps,
         method,

@@ -41,7 +41,9 @@ class BalanceProblem:
         return int(self.target.shape[0])
 
 
-def relative_violation(loads: np.ndarray, target: np.ndarray, tolerance: float) -> np.ndarray:
+def relative_violation(
+    loads: np.ndarray, target: np.ndarray, tolerance: float
+) -> np.ndarray:
     """Share of the target by which each load lies outside (1 +/- tolerance) x target;
     0 where the target is 0 (nothing to balance). Works on any trailing (reps, 2)."""
     safe = np.where(target > 0, target, 1.0)
@@ -68,5 +70,7 @@ def moves(problem: BalanceProblem, assign: np.ndarray) -> int:
 
 def objective(problem: BalanceProblem, assign: np.ndarray) -> float:
     """Sum of relative violations plus disruption_cost per move."""
-    violation = relative_violation(loads(problem, assign), problem.target, problem.tolerance)
+    violation = relative_violation(
+        loads(problem, assign), problem.target, problem.tolerance
+    )
     return float(violation.sum()) + problem.disruption_cost * moves(problem, assign)

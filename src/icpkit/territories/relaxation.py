@@ -2,22 +2,29 @@
 
 Accounts that share eligible reps, current owner and workload are pooled into classes
 and split into potential bins (quantiles within the pool). For each class c and
-eligible rep r the LP has n[c,r], the number of the class's accounts given to r, and
-p[c,r], their potential, with lo_c n <= p <= hi_c n. Any fractional assignment x[a,r]
-maps onto a feasible (n, p) of equal cost, so the optimum is a valid lower bound on
-the best integral plan; with one account per class it is the plain relaxation of
-x[a,r] in [0,1]. Pooling keeps 50,000 accounts x 20 reps at a few thousand classes.
+eligible rep r the LP has n[c,r] in [0, |c|], the number of the class's accounts given
+to r, each counted at the class's mean potential; elastic balance rows per rep and
+measure, slack penalised; a disruption cost on moves. With one account per class this
+is the plain relaxation of x[a,r] in [0,1]; pooling keeps 50,000 accounts x 20 reps at
+a few thousand columns. Because pooling averages potential, the LP optimum itself is
+not a bound: the reported bound is the Lagrangian dual value at the LP's balance-row
+prices (bound.py), a valid lower bound on every integral plan.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import highspy
 import numpy as np
 import scipy.sparse as sp
 
+from icpkit.territories.bound import lagrangian_bound
 from icpkit.territories.problem import BalanceProblem
 
 log = logging.getLogger(__name__)
@@ -38,8 +45,6 @@ class Classes:
     owner: np.ndarray
     count: np.ndarray
     potential: np.ndarray
-    low: np.ndarray
-    high: np.ndarray
     workload: np.ndarray
 
 
@@ -63,12 +68,16 @@ def pool_accounts(problem: BalanceProblem, bins: int = POTENTIAL_BINS) -> Classe
     rank = np.arange(problem.accounts) - first[group[order]]
     quantile = rank * bins // sizes[group[order]]
     fresh = np.ones(len(order), dtype=bool)
-    fresh[1:] = (group[order][1:] != group[order][:-1]) | (quantile[1:] != quantile[:-1])
+    fresh[1:] = (group[order][1:] != group[order][:-1]) | (
+        quantile[1:] != quantile[:-1]
+    )
     start = np.concatenate([np.flatnonzero(fresh), [len(order)]])
     return _class_table(problem, order, start)
 
 
-def _class_table(problem: BalanceProblem, order: np.ndarray, start: np.ndarray) -> Classes:
+def _class_table(
+    problem: BalanceProblem, order: np.ndarray, start: np.ndarray
+) -> Classes:
     head = order[start[:-1]]
     label = np.repeat(np.arange(len(head)), np.diff(start))
     potential = problem.values[order, 0]
@@ -79,29 +88,32 @@ def _class_table(problem: BalanceProblem, order: np.ndarray, start: np.ndarray) 
         owner=problem.owner[head],
         count=np.diff(start).astype(float),
         potential=np.bincount(label, weights=potential),
-        low=np.minimum.reduceat(potential, start[:-1]),
-        high=np.maximum.reduceat(potential, start[:-1]),
         workload=problem.values[head, 1],
     )
 
 
 def solve_relaxation(problem: BalanceProblem) -> Relaxation | None:
-    """Solve the pooled LP and round it; None when it is too big or HiGHS fails."""
+    """Solve the pooled LP, round it and bound it; None when it is too big or HiGHS
+    fails."""
     classes = pool_accounts(problem)
     pair_class, pair_rep = np.nonzero(classes.pattern)
     if len(pair_class) > MAX_PAIRS:
         log.info("LP skipped: %d class-rep pairs > %d", len(pair_class), MAX_PAIRS)
         return None
-    highs = _build(problem, classes, pair_class, pair_rep)
+    highs, balance_row = _build(problem, classes, pair_class, pair_rep)
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         log.info("LP not solved: %s", highs.modelStatusToString(highs.getModelStatus()))
         return None
-    solution = np.asarray(highs.getSolution().col_value)
-    pairs = len(pair_class)
-    count, potential = solution[:pairs], solution[pairs : 2 * pairs]
-    start = _round(problem, classes, pair_class, pair_rep, count, potential)
-    return Relaxation(bound=float(highs.getInfo().objective_function_value), start=start)
+    solution = highs.getSolution()
+    count = np.asarray(solution.col_value)[: len(pair_class)]
+    row_dual = np.asarray(solution.row_dual)
+    prices = np.where(balance_row >= 0, row_dual[np.maximum(balance_row, 0)], 0.0)
+    start = _round(problem, classes, pair_class, pair_rep, count)
+    # TODO: the bound at pooled-LP prices is valid but can be loose (0 where the plan
+    # only pays disruption); a few subgradient steps on the prices would tighten it.
+    bound = max(lagrangian_bound(problem, -prices), lagrangian_bound(problem, prices))
+    return Relaxation(bound=max(bound, 0.0), start=start)
 
 
 def _build(
@@ -109,63 +121,38 @@ def _build(
     classes: Classes,
     pair_class: np.ndarray,
     pair_rep: np.ndarray,
-) -> highspy.Highs:
-    """The LP as one column-wise sparse matrix (see the module docstring)."""
+) -> tuple[highspy.Highs, np.ndarray]:
+    """The LP as one column-wise sparse matrix: a row per class (its accounts are
+    all assigned), a ranged row per rep and measure with two slack columns."""
     pairs, n_classes = len(pair_class), len(classes.count)
     active_rep, active_measure = np.nonzero(problem.target > 0)
     target = problem.target[active_rep, active_measure]
     balance_row = np.full((problem.reps, 2), -1)
-    balance_row[active_rep, active_measure] = np.arange(len(target))
-    base = 2 * n_classes + 2 * pairs
-    j = np.arange(pairs)
-    rows, cols, vals = _pair_entries(classes, pair_class, n_classes, pairs)
-    on_potential = balance_row[pair_rep, 0] >= 0
-    on_workload = balance_row[pair_rep, 1] >= 0
-    rows += [base + balance_row[pair_rep[on_potential], 0]]
-    cols += [pairs + j[on_potential]]
-    vals += [np.ones(int(on_potential.sum()))]
-    rows += [base + balance_row[pair_rep[on_workload], 1]]
-    cols += [j[on_workload]]
-    vals += [classes.workload[pair_class[on_workload]]]
-    k = np.arange(len(target))
-    rows += [base + k, base + k]
-    cols += [2 * pairs + k, 2 * pairs + len(k) + k]
+    balance_row[active_rep, active_measure] = n_classes + np.arange(len(target))
+    j, k = np.arange(pairs), np.arange(len(target))
+    mean = classes.potential / classes.count
+    rows, cols, vals = [pair_class], [j], [np.ones(pairs)]
+    for m, per_account in enumerate((mean, classes.workload)):
+        on = balance_row[pair_rep, m] >= 0
+        rows.append(balance_row[pair_rep[on], m])
+        cols.append(j[on])
+        vals.append(per_account[pair_class[on]])
+    rows += [n_classes + k, n_classes + k]
+    cols += [pairs + k, pairs + len(k) + k]
     vals += [-target, target]
-    shape = (base + len(k), 2 * pairs + 2 * len(k))
+    shape = (n_classes + len(k), pairs + 2 * len(k))
     matrix = sp.csc_matrix(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=shape
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+        shape=shape,
     )
     fixed = problem.fixed[active_rep, active_measure]
     tol = problem.tolerance
-    row_low = np.concatenate(
-        [classes.count, classes.potential, np.full(pairs, -np.inf), np.zeros(pairs)]
-    )
-    row_high = np.concatenate(
-        [classes.count, classes.potential, np.zeros(pairs), np.full(pairs, np.inf)]
-    )
-    row_low = np.concatenate([row_low, (1 - tol) * target - fixed])
-    row_high = np.concatenate([row_high, (1 + tol) * target - fixed])
+    row_low = np.concatenate([classes.count, (1 - tol) * target - fixed])
+    row_high = np.concatenate([classes.count, (1 + tol) * target - fixed])
     moved = (classes.owner[pair_class] >= 0) & (classes.owner[pair_class] != pair_rep)
-    cost = np.concatenate(
-        [moved * problem.disruption_cost, np.zeros(pairs), np.ones(2 * len(k))]
-    )
-    upper = np.concatenate(
-        [classes.count[pair_class], classes.potential[pair_class], np.full(2 * len(k), np.inf)]
-    )
-    return _highs(matrix, cost, upper, row_low, row_high)
-
-
-def _pair_entries(
-    classes: Classes, pair_class: np.ndarray, n_classes: int, pairs: int
-) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
-    """Class count and potential rows, and the rows lo n <= p <= hi n of each pair."""
-    j = np.arange(pairs)
-    ones = np.ones(pairs)
-    link_high, link_low = 2 * n_classes + j, 2 * n_classes + pairs + j
-    rows = [pair_class, n_classes + pair_class, link_high, link_high, link_low, link_low]
-    cols = [j, pairs + j, pairs + j, j, pairs + j, j]
-    vals = [ones, ones, ones, -classes.high[pair_class], ones, -classes.low[pair_class]]
-    return rows, cols, vals
+    cost = np.concatenate([moved * problem.disruption_cost, np.ones(2 * len(k))])
+    upper = np.concatenate([classes.count[pair_class], np.full(2 * len(k), np.inf)])
+    return _highs(matrix, cost, upper, row_low, row_high), balance_row
 
 
 def _highs(
@@ -186,7 +173,8 @@ def _highs(
     lp.a_matrix_.start_ = matrix.indptr
     lp.a_matrix_.index_ = matrix.indices
     lp.a_matrix_.value_ = matrix.data
-    highs = highspy.Highs()
+    with _native_stdout_silenced():
+        highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("threads", 1)
     highs.setOptionValue("random_seed", 0)
@@ -201,10 +189,9 @@ def _round(
     pair_class: np.ndarray,
     pair_rep: np.ndarray,
     count: np.ndarray,
-    potential: np.ndarray,
 ) -> np.ndarray:
-    """Whole accounts per class and rep (largest remainder); reps whose LP share has
-    the higher mean potential take the class's larger accounts."""
+    """Whole accounts per class and rep (largest remainder); the argmax rep for a
+    class of one account."""
     assign = np.full(problem.accounts, -1)
     pair_start = np.searchsorted(pair_class, np.arange(len(classes.count) + 1))
     for c in range(len(classes.count)):
@@ -214,9 +201,7 @@ def _round(
             assign[members[0]] = pair_rep[span][np.argmax(count[span])]
             continue
         whole = _largest_remainder(count[span], len(members))
-        mean = potential[span] / np.maximum(count[span], 1e-12)
-        rank = np.argsort(-mean, kind="stable")
-        assign[members] = np.repeat(pair_rep[span][rank], whole[rank])
+        assign[members] = np.repeat(pair_rep[span], whole)
     return assign
 
 
@@ -233,3 +218,18 @@ def _largest_remainder(shares: np.ndarray, total: int) -> np.ndarray:
         whole[largest] -= 1
         short += 1
     return whole
+
+
+@contextmanager
+def _native_stdout_silenced() -> Iterator[None]:
+    """HiGHS 1.16 prints its banner from C++ when constructed, before output_flag
+    can be set; it would land in the middle of the CLI's output."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)

@@ -1,0 +1,51 @@
+"""Conversion of opportunity amounts to the reporting currency (DEFINITIONS 1)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from icpkit.errors import Problem
+
+HEADER_ROWS = 1
+
+
+def convert_amounts(
+    opportunities: pd.DataFrame,
+    file: str,
+    reporting: str,
+    rates: dict[str, float],
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Amounts in another currency times its rate; a currency without a rate is an
+    error for each row holding it, never a silent pass.
+
+    `rates` gives units of the reporting currency per unit of each currency.
+    """
+    currency = opportunities["currency"].str.strip().str.upper()
+    foreign = currency.notna() & (currency != reporting)
+    if not foreign.any():
+        return opportunities, []
+    known = {code.upper(): rate for code, rate in rates.items()}
+    rate = currency[foreign].map(known)
+    missing = rate.isna()
+    problems = [
+        Problem(
+            file,
+            int(position) + HEADER_ROWS + 1,
+            "currency",
+            str(currency.iloc[position]),
+            f"{reporting} or a currency with a rate in [currency_rates] "
+            f"(rates given: {', '.join(sorted(known)) or 'none'})",
+        )
+        for position in _positions(opportunities, rate[missing].index)
+    ]
+    if problems:
+        return opportunities, problems
+    converted = opportunities.copy()
+    converted.loc[foreign, "amount"] = converted.loc[foreign, "amount"] * rate
+    converted.loc[foreign, "currency"] = reporting
+    return converted, []
+
+
+def _positions(frame: pd.DataFrame, labels: pd.Index) -> list[int]:
+    lookup = pd.Series(range(len(frame)), index=frame.index)
+    return [int(lookup[label]) for label in labels]
