@@ -104,15 +104,30 @@ def _run(workspace: Path, until: str) -> RunResult:
 def _summarise(result: RunResult) -> None:
     out.print(f"as_of: {result.as_of.isoformat()}")
     if result.icp_statement:
-        out.print(result.icp_statement)
+        out.print(result.icp_statement, soft_wrap=True)
     for stage, why in result.skipped.items():
         out.print(f"skipped {stage}: {why}")
     timings = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
-    out.print(f"stages: {timings}")
-    for path in result.written:
-        out.print(f"wrote {path}")
+    out.print(f"stages: {timings}", soft_wrap=True)
+    _print_written(result.written)
     if result.report is not None:
-        out.print(f"[bold]Report: {result.report}[/]")
+        out.print(f"[bold]Report: {result.report}[/]", soft_wrap=True)
+
+
+def _print_written(written: list[Path]) -> None:
+    """One line: the output folder and the files written into it."""
+    if not written:
+        return
+    folder = min(written, key=lambda path: len(path.parts)).parent
+    names = sorted(str(path.relative_to(folder)) for path in written)
+    top = [name for name in names if "/" not in name]
+    nested: dict[str, int] = {}
+    for name in names:
+        if "/" in name:
+            head = name.split("/", 1)[0] + "/"
+            nested[head] = nested.get(head, 0) + 1
+    parts = top + [f"{head} ({count} files)" for head, count in nested.items()]
+    out.print(f"wrote {folder}: {', '.join(parts)}", soft_wrap=True)
 
 
 @app.command()
