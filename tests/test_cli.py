@@ -90,3 +90,61 @@ def test_init_rejects_unknown_preset(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "salesforce, hubspot or generic" in result.output
+
+
+@pytest.mark.parametrize("command", [["taxonomy", "suggest"], ["universe", "add"]])
+def test_group_commands_have_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+
+
+def test_universe_add_unknown_preset_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "icpkit.toml").write_text('name = "x"\n')
+    listing = tmp_path / "list.csv"
+    listing.write_text("company,url\nAcme,acme.com\n")
+    result = runner.invoke(
+        app, ["universe", "add", str(tmp_path), str(listing), "--preset", "nope"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "inc5000_2014" in result.output
+    assert "Traceback" not in result.output
+
+
+def _accounts_workspace(tmp_path: Path, rows: str, extra: str = "") -> Path:
+    (tmp_path / "accounts.csv").write_text("Id,Name,CreatedDate\n" + rows)
+    (tmp_path / "icpkit.toml").write_text(
+        extra + '[inputs.accounts]\npath = "accounts.csv"\npreset = "salesforce"\n'
+    )
+    return tmp_path
+
+
+def test_check_writes_no_outputs(tmp_path: Path) -> None:
+    workspace = _accounts_workspace(tmp_path, "A1,Acme,2024-01-05\n")
+    result = runner.invoke(app, ["check", str(workspace)])
+    assert result.exit_code == 0, result.output
+    assert "nothing written" in result.output
+    assert not (workspace / "out").exists()
+
+
+def test_empty_accounts_file_is_bad_input(tmp_path: Path) -> None:
+    workspace = _accounts_workspace(tmp_path, "")
+    result = runner.invoke(app, ["run", str(workspace)])
+    assert result.exit_code == 2, result.output
+    assert "has no rows" in result.output
+
+
+def test_as_of_before_all_data_is_explained(tmp_path: Path) -> None:
+    workspace = _accounts_workspace(
+        tmp_path, "A1,Acme,2024-01-05\n", extra="as_of = 2019-01-01\n"
+    )
+    result = runner.invoke(app, ["run", str(workspace)])
+    assert result.exit_code == 2, result.output
+    assert "before every date in the inputs" in result.output
+
+
+def test_negative_commission_rate_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "icpkit.toml").write_text("[comp]\nbase_rate = -0.1\n")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "comp.base_rate" in result.output
+    assert "greater than or equal to 0" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -25,7 +26,9 @@ from rich.progress import (
 from rich.table import Table
 
 from icpkit.errors import IcpkitError
-from icpkit.pipeline import STAGES, RunResult, run_pipeline
+from icpkit.ingest.commands import app as universe_app
+from icpkit.pipeline import RunResult, run_pipeline
+from icpkit.taxonomy.commands import app as taxonomy_app
 from icpkit.workspace import Workspace
 
 app = typer.Typer(
@@ -36,6 +39,7 @@ app = typer.Typer(
 console = Console(stderr=True)
 out = Console()
 _state = {"debug": False}
+MAX_WARNINGS_SHOWN = 8
 
 WorkspaceArg = Annotated[
     Path, typer.Argument(help="Workspace folder (holds icpkit.toml).")
@@ -70,8 +74,8 @@ def _guard() -> Iterator[None]:
             console.print_exception()
         message = (
             f"Unexpected error: {type(error).__name__}: {error}\n"
-            "This is a bug in icpkit, not in your data. Re-run with --debug for the "
-            "traceback and report it."
+            "This is a bug in icpkit, not in your data. Re-run as "
+            "`icpkit --debug COMMAND ...` for the traceback and report it."
         )
         _fail(message, 1)
 
@@ -85,7 +89,7 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _run(workspace: Path, until: str) -> RunResult:
+def _run(workspace: Path, until: str, write_outputs: bool = True) -> RunResult:
     ws = Workspace.open(workspace)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
@@ -98,20 +102,40 @@ def _run(workspace: Path, until: str) -> RunResult:
                 progress.update(tasks[stage], description=f"{stage} {event}")
                 progress.remove_task(tasks[stage])
 
-        return run_pipeline(ws, until=until, progress=hook)
+        return run_pipeline(ws, until=until, progress=hook, write_outputs=write_outputs)
 
 
 def _summarise(result: RunResult) -> None:
     out.print(f"as_of: {result.as_of.isoformat()}")
     if result.icp_statement:
-        out.print(result.icp_statement, soft_wrap=True)
+        out.print(escape(result.icp_statement), soft_wrap=True)
     for stage, why in result.skipped.items():
-        out.print(f"skipped {stage}: {why}")
+        out.print(escape(f"skipped {stage}: {why}"), soft_wrap=True)
+    _print_warnings(result)
     timings = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
     out.print(f"stages: {timings}", soft_wrap=True)
     _print_written(result.written)
     if result.report is not None:
         out.print(f"[bold]Report: {result.report}[/]", soft_wrap=True)
+
+
+def _print_warnings(result: RunResult) -> None:
+    """The data-quality warnings and errors, largest first; the rest is in the CSV."""
+    findings = result.findings
+    if findings.empty:
+        return
+    serious = findings[findings["severity"].isin(["warning", "error"])]
+    serious = serious.sort_values("count", ascending=False)
+    out.print(
+        f"data quality: {len(findings)} findings, {len(serious)} warnings "
+        "(out/data_quality.csv)"
+    )
+    for row in serious.head(MAX_WARNINGS_SHOWN).itertuples(index=False):
+        out.print(
+            escape(f"  {row.table}: {row.detail} ({row.count:,})"), soft_wrap=True
+        )
+    if len(serious) > MAX_WARNINGS_SHOWN:
+        out.print(f"  ... and {len(serious) - MAX_WARNINGS_SHOWN} more")
 
 
 def _print_written(written: list[Path]) -> None:
@@ -159,12 +183,26 @@ for _stage, _summary in {
     app.command(name=_stage)(_stage_command(_stage, _summary))
 
 
+@app.command("tal-diff")
+def tal_diff_command(
+    workspace: WorkspaceArg,
+    old: Annotated[str | None, typer.Argument(help="Older TAL version.")] = None,
+    new: Annotated[str | None, typer.Argument(help="Newer TAL version.")] = None,
+) -> None:
+    """Companies added, dropped and re-tiered between two TAL versions (default: the
+    last two runs), with why: out/tal_diff.csv."""
+    from icpkit.tal.commands import tal_diff
+
+    with _guard():
+        tal_diff(workspace, old, new)
+
+
 @app.command()
 def check(workspace: WorkspaceArg) -> None:
     """Validate the inputs and print the data-quality summary."""
     with _guard():
-        result = _run(workspace, "ingest")
-        out.print(f"inputs read; as_of {result.as_of.isoformat()}")
+        result = _run(workspace, "ingest", write_outputs=False)
+        out.print(f"inputs read; as_of {result.as_of.isoformat()}; nothing written")
         _print_findings(result)
 
 
@@ -263,8 +301,34 @@ _INIT_HEADER = """\
 """
 
 
-def stages_help() -> str:
-    return ", ".join(STAGES)
+def _guarded(function: Callable[..., object]) -> Callable[..., None]:
+    """The same command, its errors shown as one paragraph with an exit code."""
+
+    @functools.wraps(function)
+    def command(*args: object, **kwargs: object) -> None:
+        with _guard():
+            function(*args, **kwargs)
+
+    return command
+
+
+def _add_group(group: typer.Typer, name: str, help_text: str) -> None:
+    for registered in group.registered_commands:
+        if registered.callback is not None:
+            registered.callback = _guarded(registered.callback)
+    app.add_typer(group, name=name, help=help_text)
+
+
+_add_group(
+    taxonomy_app,
+    "taxonomy",
+    "Industry taxonomy: propose mappings for unmapped industry values.",
+)
+_add_group(
+    universe_app,
+    "universe",
+    "Prospect universe: add a list (Inc. 5000, Fortune, S&P 500, ...) to a workspace.",
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

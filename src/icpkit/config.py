@@ -39,6 +39,9 @@ class InputSpec(Section):
     stage_status: dict[str, str] = Field(default_factory=dict)
     # canonical numeric column -> multiplier (e.g. annual_revenue = 1e6 for $M files).
     scale: dict[str, float] = Field(default_factory=dict)
+    # canonical column -> "transform:source column", e.g. name = "slug:page_url";
+    # transforms: slug, city, state, country (of "City, ST" / "City, Country").
+    derive: dict[str, str] = Field(default_factory=dict)
 
 
 class Inputs(Section):
@@ -73,12 +76,12 @@ class SegmentsSettings(Section):
     )
     combination: list[str] = Field(default_factory=lambda: ["industry", "size_band"])
     size_bands: list[SizeBand] = Field(default_factory=default_size_bands)
-    prior_closed: float = 20.0
-    prior_n: float = 10.0
-    min_accounts: int = 5
+    prior_closed: float = Field(20.0, ge=0)
+    prior_n: float = Field(10.0, ge=0)
+    min_accounts: int = Field(5, ge=1)
     tier_a_score: float = 1.10
     tier_b_score: float = 1.0
-    false_discovery_rate: float = 0.05
+    false_discovery_rate: float = Field(0.05, gt=0, lt=1)
     weights: dict[str, float] = Field(
         default_factory=lambda: {
             "win_rate": 1.0,
@@ -88,10 +91,10 @@ class SegmentsSettings(Section):
             "clv": 1.0,
         }
     )
-    gross_margin: float = 0.8
-    horizon_years: int = 5
-    discount_rate: float = 0.10
-    bootstrap_iterations: int = 1000
+    gross_margin: float = Field(0.8, ge=0, le=1)
+    horizon_years: int = Field(5, ge=1)
+    discount_rate: float = Field(0.10, gt=-1)
+    bootstrap_iterations: int = Field(1000, ge=0)
     random_state: int = 0
 
 
@@ -100,20 +103,37 @@ class LookalikeSettings(Section):
 
     model: Literal["lightgbm", "logistic"] = "lightgbm"
     calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
-    positive_share: float = 0.2
-    min_positives: int = 20
+    positive_share: float = Field(0.2, gt=0, le=1)
+    min_positives: int = Field(20, ge=1)
     fit_tiers: dict[str, float] = Field(
         default_factory=lambda: {"A": 80.0, "B": 60.0, "C": 40.0}
     )
     random_state: int = 0
     # Elkan-Noto positive-unlabeled correction: fit_score = 100 min(1, g / c).
     positive_unlabeled: bool = True
+    # Re-use a stored model (lookalike.load_model) instead of training one.
+    model_version: str | None = None
 
 
 class TalSettings(Section):
-    lost_window_days: int = 365
+    lost_window_days: int = Field(365, ge=0)
     include_tiers: list[str] = Field(default_factory=lambda: ["A", "B", "C", "D"])
     exclude_domains: list[str] = Field(default_factory=list)
+    competitor_domains: list[str] = Field(default_factory=list)
+    do_not_target: str | None = None
+    exclude_customers: bool = False
+    max_prospects: int | None = Field(default=None, ge=0)
+    tam_coverage: float | None = Field(default=None, gt=0.0, le=1.0)
+
+
+class ResolveSettings(Section):
+    """Entity resolution (DESIGN.md: resolve)."""
+
+    method: Literal["exact", "probabilistic"] = "exact"
+    match_threshold: float = 0.9
+    max_block_pairs: int = 50_000_000
+    min_records: int = 1000
+    random_state: int = 0
 
 
 class EligibilityRule(Section):
@@ -129,7 +149,7 @@ class EligibilityRule(Section):
 class TerritoriesSettings(Section):
     """DEFINITIONS.md section 8."""
 
-    tolerance: float = 0.10
+    tolerance: float = Field(0.10, ge=0)
     workload_weights: dict[str, float] = Field(
         default_factory=lambda: {"A": 3.0, "B": 2.0, "C": 1.0, "D": 0.5}
     )
@@ -140,8 +160,8 @@ class TerritoriesSettings(Section):
 
 
 class AttainmentTier(Section):
-    attainment_from: float
-    multiplier: float
+    attainment_from: float = Field(ge=0)
+    multiplier: float = Field(ge=0)
 
 
 def default_attainment_tiers() -> list[AttainmentTier]:
@@ -152,7 +172,7 @@ def default_attainment_tiers() -> list[AttainmentTier]:
 class CompSettings(Section):
     """DEFINITIONS.md section 9."""
 
-    base_rate: float = 0.10
+    base_rate: float = Field(0.10, ge=0, le=1)
     icp_accelerator: dict[str, float] = Field(
         default_factory=lambda: {"A": 1.15, "B": 1.10}
     )
@@ -161,11 +181,11 @@ class CompSettings(Section):
         default_factory=default_attainment_tiers
     )
     period: Literal["quarter", "month", "year"] = "quarter"
-    default_quota: float | None = None
-    activity_credit: float = 50.0
+    default_quota: float | None = Field(None, gt=0)
+    activity_credit: float = Field(50.0, ge=0)
     activity_types: list[str] = Field(default_factory=lambda: ["meeting"])
-    activity_credit_cap: float = 1000.0
-    holdout_days: int = 60
+    activity_credit_cap: float = Field(1000.0, ge=0)
+    holdout_days: int = Field(60, ge=0)
 
 
 class ReportSettings(Section):
@@ -180,11 +200,14 @@ class WorkspaceConfig(Section):
     currency_rates: dict[str, float] = Field(default_factory=dict)
     # ISO alpha-2 country -> territory region; unlisted countries use the UN region.
     country_regions: dict[str, str] = Field(default_factory=dict)
+    # CSV value,industry (relative to the workspace) applied before the crosswalks.
+    industry_overrides: str | None = None
     inputs: Inputs = Field(default_factory=Inputs)
     subscriptions: SubscriptionsSettings = Field(default_factory=SubscriptionsSettings)
     segments: SegmentsSettings = Field(default_factory=SegmentsSettings)
     lookalike: LookalikeSettings = Field(default_factory=LookalikeSettings)
     tal: TalSettings = Field(default_factory=TalSettings)
+    resolve: ResolveSettings = Field(default_factory=ResolveSettings)
     territories: TerritoriesSettings = Field(default_factory=TerritoriesSettings)
     comp: CompSettings = Field(default_factory=CompSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)

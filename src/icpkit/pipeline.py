@@ -23,11 +23,13 @@ from icpkit.briefs import segment_briefs
 from icpkit.comp import compute_statements
 from icpkit.errors import StageError
 from icpkit.ingest import load_inputs
+from icpkit.ingest.crosschecks import latest_date
+from icpkit.lookalike import backtest
 from icpkit.metrics import compute_metrics
 from icpkit.report import ReportInputs, write_report
 from icpkit.resolve import resolve_with_findings
 from icpkit.segments import compute_segments
-from icpkit.tal import build_tal
+from icpkit.tal import build_tal, export_tal, store_version
 from icpkit.tal.export import safe_csv
 from icpkit.territories import TerritoryResult, assign_territories
 from icpkit.warehouse import Warehouse
@@ -39,6 +41,7 @@ STAGES = (
     "ingest", "segments", "tal", "territories", "comp", "metrics", "briefs", "report",
 )  # fmt: skip
 ProgressHook = Callable[[str, str], None]
+AS_OF_SLACK_DAYS = 31
 
 
 @dataclass
@@ -95,8 +98,10 @@ def run_pipeline(
     workspace: Workspace,
     until: str = "report",
     progress: ProgressHook | None = None,
+    write_outputs: bool = True,
 ) -> RunResult:
-    """Run every stage up to and including `until`; outputs land only on success."""
+    """Run every stage up to and including `until`; outputs land only on success,
+    and only when `write_outputs` (`icpkit check` reads and reports, writing none)."""
     if until not in STAGES:
         raise ValueError(f"unknown stage {until!r}; stages are {', '.join(STAGES)}")
     wanted = STAGES[: STAGES.index(until) + 1]
@@ -113,7 +118,10 @@ def run_pipeline(
         for stage in wanted:
             _STAGE_STEPS[stage](run)
         _write_data_quality(run)
-        run.result.written = staged.commit()
+        if write_outputs:
+            run.result.written = staged.commit()
+        else:
+            staged.discard()
         return run.result
     except BaseException:
         staged.discard()
@@ -130,17 +138,70 @@ def _ingest(run: _Run) -> None:
         for name, frame in ingested.tables.items():
             run.warehouse.write(name, frame)
             run.tables[name] = frame
-    if "accounts" not in run.tables:
+    _check_usable(run)
+    run.findings.append(_as_of_findings(run))
+
+
+def _check_usable(run: _Run) -> None:
+    """Stop early, with a reason a user can act on, when no stage could work."""
+    accounts = run.tables.get("accounts")
+    if accounts is None:
         raise StageError(
             "No accounts input is configured. Add [inputs.accounts] to icpkit.toml "
             "(path, preset and column mapping); every stage starts from accounts."
         )
+    path = run.workspace.config.inputs.accounts
+    if accounts.empty:
+        raise StageError(
+            f"The accounts file {path.path if path else ''} has no rows: nothing to "
+            "segment. Export the accounts again with their data rows."
+        )
+    earliest = _earliest_date(run.tables)
+    if earliest is not None and earliest > run.result.as_of:
+        raise StageError(
+            f"as_of {run.result.as_of} is before every date in the inputs (the "
+            f"earliest is {earliest}): nothing is known at as_of. Set as_of in "
+            "icpkit.toml to a later date, or remove it to use the latest date."
+        )
+
+
+def _earliest_date(tables: dict[str, pd.DataFrame]) -> date | None:
+    earliest = []
+    for name, frame in tables.items():
+        if name not in schema.CANONICAL or name == "universe":
+            continue
+        for column, kind in schema.CANONICAL[name].columns.items():
+            if kind == "date" and frame[column].notna().any():
+                earliest.append(frame[column].min())
+    return min(earliest).date() if earliest else None
+
+
+def _as_of_findings(run: _Run) -> pd.DataFrame:
+    """A configured as_of far after the data makes every open deal look stale and
+    every retention figure flat; say so."""
+    latest = latest_date(run.tables)
+    as_of = run.result.as_of
+    if latest is None or (as_of - latest).days <= AS_OF_SLACK_DAYS:
+        return pd.DataFrame(columns=list(schema.DATA_QUALITY_COLUMNS))
+    detail = (
+        f"as_of {as_of} is {(as_of - latest).days} days after the latest date in the "
+        f"inputs ({latest}); metrics after {latest} describe no data"
+    )
+    log.warning(detail)
+    row = ("inputs", "as_of_after_data", "warning", 1, detail, str(latest))
+    return pd.DataFrame([row], columns=list(schema.DATA_QUALITY_COLUMNS))
 
 
 def _segments(run: _Run) -> None:
     with run.stage("segments"):
+        previous = (
+            run.warehouse.read("entities") if run.warehouse.has("entities") else None
+        )
         resolved = resolve_with_findings(
-            run.tables["accounts"], run.tables.get("universe", _empty_universe())
+            run.tables["accounts"],
+            run.tables.get("universe", _empty_universe()),
+            run.workspace.config.resolve,
+            previous,
         )
         entities = resolved.entities
         run.findings.append(resolved.findings)
@@ -195,14 +256,61 @@ def _tal(run: _Run) -> None:
             config.lookalike,
             config.tal,
             config.segments,
+            workspace_root=run.workspace.root,
         )
         run.findings.append(result.findings)
-        run.output("tal.csv", result.tal, schema.TAL)
+        run.warehouse.write(schema.TAL, result.tal)
+        run.tables[schema.TAL] = result.tal
+        version = store_version(
+            run.warehouse,
+            result.tal,
+            run.result.as_of,
+            model_version=result.model_card.get("version"),
+            excluded=result.excluded,
+        )
+        exported = export_tal(
+            result.tal,
+            run.staged.staging,
+            version=version,
+            exclude_customers=config.tal.exclude_customers,
+        )
+        run.findings.append(exported.findings)
         run.extras["model_card"] = result.model_card
         run.extras["reliability"] = result.reliability
         _store_tal_version(run, result.tal)
+        _backtest(run, result.model_card)
         card = run.staged.path("model_card.json")
         card.write_text(json.dumps(result.model_card, indent=2, default=str))
+
+
+def _backtest(run: _Run, model_card: dict[str, Any]) -> None:
+    """Train at as_of - 12 months, score, measure what happened since: backtest.csv.
+    Too little history is a warning, not a failed run."""
+    config = run.workspace.config
+    universe = (
+        run.warehouse.read("universe_resolved")
+        if run.warehouse.has("universe_resolved") and "universe" in run.tables
+        else None
+    )
+    try:
+        result = backtest(
+            run.tables["accounts"],
+            run.tables.get("opportunities"),
+            run.tables.get("subscriptions"),
+            universe,
+            run.result.as_of,
+            config.lookalike,
+            config.segments.size_bands,
+        )
+    except StageError as error:
+        row = ("lookalike", "backtest_not_run", "warning", 1, str(error), "")
+        frame = pd.DataFrame([row], columns=list(schema.DATA_QUALITY_COLUMNS))
+        run.findings.append(frame)
+        return
+    run.output("backtest.csv", result.table)
+    run.output("backtest_deciles.csv", result.deciles)
+    run.extras["backtest"] = result
+    model_card["backtest"] = result.figures
 
 
 def _store_tal_version(run: _Run, tal: pd.DataFrame) -> None:

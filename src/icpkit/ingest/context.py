@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -22,6 +23,8 @@ class FileContext:
     spec: InputSpec
     findings: Findings
     problems: list[Problem] = field(default_factory=list)
+    # source industry -> canonical industry, from the workspace's override file
+    industry_overrides: Mapping[str, str] = field(default_factory=dict)
 
     def report_cells(
         self, bad: pd.Series, values: pd.Series, column: str, expected: str

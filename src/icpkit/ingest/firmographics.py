@@ -32,6 +32,7 @@ _CANADIAN_PROVINCES = (
     "SK",
     "YT",
 )
+MAX_UNMAPPED_LISTED = 100  # distinct unmapped industries listed one by one
 _US_TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
 _DOMAIN_PREFIX = r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\d?\.)?"
 
@@ -60,27 +61,47 @@ def add_firmographics(
 
 
 def _industry(values: pd.Series, ctx: FileContext) -> pd.Series:
-    canonical = canonical_industry(values)
+    """Canonical industry; blanks (also `None Supplied`, `unknown`) and each
+    distinct unmapped value with its row count are reported as findings."""
+    canonical = canonical_industry(values, ctx.industry_overrides)
     ctx.findings.count_mask(
         ctx.table,
         "industry_blank",
         "warning",
-        values.isna(),
-        f"{ctx.file}: industry is blank; segment industry unknown",
-        pd.Series("", index=values.index),
+        canonical.isna(),
+        f"{ctx.file}: industry is blank or written-out blank; segment industry unknown",
+        values.fillna(""),
     )
-    unmapped = canonical.eq(UNMAPPED)
-    top = values[unmapped.fillna(False)].value_counts().head(5)
-    listed = ", ".join(f"{value!r} ({count})" for value, count in top.items())
-    ctx.findings.count_mask(
-        ctx.table,
-        "industry_unmapped",
-        "warning",
-        unmapped,
-        f"{ctx.file}: industry outside the crosswalk, kept as `unmapped`: {listed}",
-        values,
-    )
+    unmapped = values[canonical.eq(UNMAPPED).fillna(False).astype(bool)]
+    _report_unmapped(unmapped.value_counts(), ctx)
     return canonical
+
+
+def _report_unmapped(counts: pd.Series, ctx: FileContext) -> None:
+    """One finding per distinct unmapped value (the most frequent first), the
+    values past MAX_UNMAPPED_LISTED summed in one more."""
+    hint = "map it in the industry_overrides file (`icpkit taxonomy suggest`)"
+    for value, count in counts.head(MAX_UNMAPPED_LISTED).items():
+        detail = f"{ctx.file}: industry {value!r} is outside the crosswalk, kept as "
+        ctx.findings.add(
+            ctx.table,
+            "industry_unmapped",
+            "warning",
+            int(count),
+            detail + f"`unmapped`; {hint}",
+            value,
+        )
+    rest = counts.iloc[MAX_UNMAPPED_LISTED:]
+    if len(rest):
+        detail = f"{ctx.file}: {len(rest)} more industry values outside the crosswalk"
+        ctx.findings.add(
+            ctx.table,
+            "industry_unmapped",
+            "warning",
+            int(rest.sum()),
+            detail + f"; {hint}",
+            rest.index[0],
+        )
 
 
 def _country(values: pd.Series, ctx: FileContext) -> pd.Series:

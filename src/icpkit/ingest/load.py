@@ -16,6 +16,7 @@ from icpkit.ingest.currency import convert_amounts
 from icpkit.ingest.findings import Findings
 from icpkit.ingest.result import IngestResult
 from icpkit.ingest.tables import read_input
+from icpkit.taxonomy.overrides import read_industry_overrides
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,12 @@ def load_inputs(config: WorkspaceConfig, root: Path) -> IngestResult:
     tables: dict[str, pd.DataFrame] = {}
     files: dict[str, list[str]] = {}
     problems: list[Problem] = []
+    overrides = _industry_overrides(config, root)
     for table, specs in _inputs(config):
         frames = []
         for spec in specs:
             frame, found = read_input(
-                table, spec, root, findings, config.country_regions
+                table, spec, root, findings, config.country_regions, overrides
             )
             problems += found
             frames.append(frame)
@@ -68,6 +70,16 @@ def load_inputs(config: WorkspaceConfig, root: Path) -> IngestResult:
 def check_inputs(config: WorkspaceConfig, root: Path) -> IngestResult:
     """What `icpkit check` runs: the same reading and checks as a run, no outputs."""
     return load_inputs(config, root)
+
+
+def _industry_overrides(config: WorkspaceConfig, root: Path) -> dict[str, str]:
+    """The workspace's industry override file (DEFINITIONS.md section 6), if any."""
+    if config.industry_overrides is None:
+        return {}
+    path = root / config.industry_overrides
+    overrides = read_industry_overrides(path, config.industry_overrides)
+    log.info("%d industry overrides from %s", len(overrides), path)
+    return overrides
 
 
 def _inputs(config: WorkspaceConfig) -> list[tuple[str, list[InputSpec]]]:

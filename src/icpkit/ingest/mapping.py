@@ -7,6 +7,7 @@ from pathlib import Path
 
 from icpkit.config import InputSpec
 from icpkit.errors import Problem
+from icpkit.ingest.derive import TRANSFORMS, parse_derive
 from icpkit.ingest.presets import FLAG_COLUMNS, candidates
 from icpkit.ingest.readers import read_table
 from icpkit.schema import CANONICAL
@@ -56,7 +57,7 @@ def resolve_mapping(
             mapping.pop(canonical, None)
         elif lookup_key(source) in by_key:
             mapping[canonical] = by_key[lookup_key(source)]
-    for canonical in spec.constants:
+    for canonical in [*spec.constants, *spec.derive]:
         mapping.pop(canonical, None)
     problems += _missing_required(headers, mapping, spec, table, file)
     return mapping, problems
@@ -83,6 +84,26 @@ def _override_problems(
         if canonical not in allowed and canonical != "source":
             expected = f"a canonical column of {table}: {', '.join(allowed)}"
             problems.append(Problem(file, None, canonical, None, expected))
+    return problems + _derive_problems(keys, spec, allowed, file)
+
+
+def _derive_problems(
+    keys: set[str], spec: InputSpec, allowed: list[str], file: str
+) -> list[Problem]:
+    problems = []
+    for canonical, rule in spec.derive.items():
+        transform, source = parse_derive(rule)
+        where = "derive"
+        if canonical not in allowed:
+            expected = f"a canonical column: {', '.join(allowed)} ({where})"
+            problems.append(Problem(file, None, canonical, rule, expected))
+        elif transform not in TRANSFORMS:
+            names = ", ".join(f"{name}:COLUMN" for name in TRANSFORMS)
+            expected = f"a rule {names} ({where}.{canonical})"
+            problems.append(Problem(file, None, canonical, rule, expected))
+        elif lookup_key(source) not in keys:
+            expected = f"a column of the file ({where}.{canonical})"
+            problems.append(Problem(file, None, source, rule, expected))
     return problems
 
 
@@ -96,7 +117,11 @@ def _missing_required(
     ]
     problems = []
     for canonical in required:
-        if canonical in mapping or canonical in spec.constants:
+        if (
+            canonical in mapping
+            or canonical in spec.constants
+            or canonical in spec.derive
+        ):
             continue
         looked_for = ", ".join(candidates(spec.preset, table)[canonical][:6])
         expected = (

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -26,14 +28,38 @@ def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
     """
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, None, "an existing file")])
+    try:
+        frame = _read_any(path, sheet)
+    except InputError:
+        raise
+    except pd.errors.EmptyDataError as error:
+        expected = "a header row naming the columns (the file is empty)"
+        raise InputError([Problem(str(path), None, None, None, expected)]) from error
+    except (pd.errors.ParserError, ValueError, OSError, zipfile.BadZipFile) as error:
+        raise InputError([_unreadable(path, error)]) from error
+    return _blanks_to_missing(frame)
+
+
+def _read_any(path: Path, sheet: str | None) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        frame = _read_excel(path, sheet)
-    elif suffix in (".parquet", ".pq"):
-        frame = _read_parquet(path)
-    else:
-        frame = _read_csv(path)
-    return _blanks_to_missing(frame)
+        return _read_excel(path, sheet)
+    if suffix in (".parquet", ".pq"):
+        return _read_parquet(path)
+    return _read_csv(path)
+
+
+def _unreadable(path: Path, error: Exception) -> Problem:
+    """A file its reader cannot parse: binary data, a renamed workbook, ragged rows."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    line = re.search(r"line (\d+)", detail)
+    expected = (
+        "a CSV file (delimited text with a header row), an Excel workbook (.xlsx) or "
+        f"a Parquet file matching its extension; the reader said: {detail}"
+    )
+    return Problem(
+        str(path), int(line.group(1)) if line else None, None, None, expected
+    )
 
 
 def decode(raw: bytes) -> str:

@@ -15,6 +15,7 @@ STAGE_STATUS = {
     "closedlost": "lost",
     "lost": "lost",
 }
+CLOSED_WORDS = r"won|lost|closed|win|loss"
 OPPORTUNITY_TYPE = {
     "newbusiness": "new_business",
     "new": "new_business",
@@ -72,6 +73,7 @@ def opportunity_status(frame: pd.DataFrame, ctx: FileContext) -> pd.Series:
     from_flags = (
         from_flags.mask(open_flag, "open").mask(closed, "lost").mask(won, "won")
     )
+    _check_unmapped_stages(frame["stage"], from_flags.isna(), ctx)
     status = from_flags.fillna(from_stage).astype("string")
     ctx.findings.count_mask(
         ctx.table,
@@ -82,6 +84,35 @@ def opportunity_status(frame: pd.DataFrame, ctx: FileContext) -> pd.Series:
         frame["stage"],
     )
     return status
+
+
+def _check_unmapped_stages(
+    stages: pd.Series, decided_by_stage: pd.Series, ctx: FileContext
+) -> None:
+    """A stage that sounds closed but maps nowhere is an error (a won deal read as
+    open changes win rates and commissions); other unmapped stages read as open and
+    are listed."""
+    keys = _keys(stages)
+    table = stage_status_table(ctx)
+    unmapped = stages.notna() & ~keys.isin(list(table)) & decided_by_stage
+    closed_sounding = unmapped & keys.str.contains(CLOSED_WORDS, regex=True)
+    first = ~stages.duplicated()
+    expected = (
+        "a stage mapped to open, won or lost: add it to "
+        f"[inputs.{ctx.table}.stage_status] in icpkit.toml"
+    )
+    ctx.report_cells(closed_sounding & first, stages, "stage", expected)
+    top = stages[unmapped & ~closed_sounding].value_counts().head(8)
+    listed = ", ".join(f"{stage!r} ({count:,})" for stage, count in top.items())
+    ctx.findings.count_mask(
+        ctx.table,
+        "stage_read_as_open",
+        "info",
+        unmapped & ~closed_sounding,
+        f"{ctx.file}: stages read as open: {listed}; map any closed one in "
+        f"[inputs.{ctx.table}.stage_status]",
+        stages,
+    )
 
 
 def opportunity_type(values: pd.Series, ctx: FileContext) -> pd.Series:

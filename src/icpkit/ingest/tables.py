@@ -11,6 +11,7 @@ from icpkit.config import InputSpec
 from icpkit.errors import InputError, Problem
 from icpkit.ingest.columns import typed_column
 from icpkit.ingest.context import HEADER_ROWS, FileContext
+from icpkit.ingest.derive import derive_column
 from icpkit.ingest.findings import Findings
 from icpkit.ingest.firmographics import add_firmographics
 from icpkit.ingest.mapping import resolve_mapping
@@ -35,10 +36,12 @@ def read_input(
     root: Path,
     findings: Findings,
     country_regions: Mapping[str, str],
+    industry_overrides: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read, map, type and check one file; its problems are returned, not raised."""
     path = root / spec.path
     ctx = FileContext(spec.path, table, spec, findings)
+    ctx.industry_overrides = industry_overrides or {}
     try:
         raw = read_table(path, spec.sheet)
     except InputError as error:
@@ -80,6 +83,9 @@ def _typed(
 def _source(
     raw: pd.DataFrame, mapping: dict[str, str], canonical: str, ctx: FileContext
 ) -> tuple[pd.Series, str]:
+    if canonical in ctx.spec.derive:
+        rule = ctx.spec.derive[canonical]
+        return derive_column(raw, rule), f"derive.{canonical} ({rule})"
     if canonical in ctx.spec.constants:
         constant = ctx.spec.constants[canonical]
         return pd.Series(

@@ -38,6 +38,7 @@ from icpkit.lookalike.training import (
     KIND_UNLABELED,
     TrainingSet,
 )
+from icpkit.lookalike.versions import training_digest, version_id
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,9 @@ class LookalikeModel:
         self, training: TrainingSet, as_of: date, seconds: float
     ) -> dict[str, Any]:
         counts = training.kinds.value_counts()
+        digest = training_digest(training.frame, training.labels, self.settings)
         return {
+            "version": version_id(as_of, digest),
             "model": self.settings.model,
             "calibration": self.method_,
             "base_fit_score": self.base_fit_score_,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from icpkit.config import ResolveSettings
 from icpkit.resolve.domains import (
     GENERIC_DOMAINS,
     MULTI_PART_SUFFIXES,
@@ -25,7 +26,12 @@ __all__ = [
 ]
 
 
-def resolve_entities(accounts: pd.DataFrame, universe: pd.DataFrame) -> pd.DataFrame:
+def resolve_entities(
+    accounts: pd.DataFrame,
+    universe: pd.DataFrame,
+    previous: pd.DataFrame | None = None,
+    settings: ResolveSettings | None = None,
+) -> pd.DataFrame:
     """One row per input record (CRM account or universe company) with its entity.
 
     record_table is "accounts" or "universe"; record_id is account_id or company_id;
@@ -33,7 +39,9 @@ def resolve_entities(accounts: pd.DataFrame, universe: pd.DataFrame) -> pd.DataF
     joined its entity: "domain", "name", "domain+name" (it shares that normalised
     key with another record of the entity) or "self" (alone). Two CRM accounts with
     different non-null domains never join by name. Extra columns name_key and
-    domain_key hold the normalised keys. Use resolve_with_findings for the
+    domain_key hold the normalised keys; match_probability says how sure the link
+    is. With `previous` (the last run's entity table) ids are kept unless the
+    entity really split or merged. Use resolve_with_findings for the
     data-quality findings too.
     """
-    return resolve_with_findings(accounts, universe).entities
+    return resolve_with_findings(accounts, universe, settings, previous).entities

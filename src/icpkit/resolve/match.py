@@ -5,37 +5,57 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from icpkit.resolve.clusters import components, key_edges
+from icpkit.config import ResolveSettings
+from icpkit.resolve.clusters import components, constrained_merge, key_edges
 from icpkit.resolve.domains import is_generic, normalise_domain
 from icpkit.resolve.findings import finding, findings_frame
+from icpkit.resolve.links import link_columns, probabilistic_edges
 from icpkit.resolve.names import name_key, normalise_name
+from icpkit.resolve.stable_ids import CHANGE_COLUMNS, carry_ids
 
 log = logging.getLogger(__name__)
 
 ENTITY_COLUMNS = ("record_table", "record_id", "source", "entity_id", "match_reason")
 CRM_SOURCE = "crm"
 UNIVERSE_SOURCE = "universe"
+# TODO: account families (parent_account_id -> parent_entity_id, parent and child
+# kept apart) and the `icpkit dedupe` command (resolve/commands.py): not built yet.
+# Columns the probabilistic pass compares, when the input has them.
+MATCH_EXTRAS = ("country", "state", "city", "employees")
 
 
 @dataclass
 class ResolveResult:
-    """entities: ENTITY_COLUMNS plus name_key and domain_key (normalised keys).
-    findings: data-quality findings (icpkit.schema.DATA_QUALITY_COLUMNS)."""
+    """entities: ENTITY_COLUMNS plus match_probability (1 for exact keys, the
+    model's probability for a probabilistic link, null for a record alone),
+    name_key and domain_key (normalised keys).
+    findings: data-quality findings (icpkit.schema.DATA_QUALITY_COLUMNS).
+    changes: entities that split or merged since the previous run
+    (stable_ids.CHANGE_COLUMNS; one row per new entity and previous entity)."""
 
     entities: pd.DataFrame
     findings: pd.DataFrame
+    changes: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(CHANGE_COLUMNS))
+    )
 
 
 def resolve_with_findings(
-    accounts: pd.DataFrame, universe: pd.DataFrame | None
+    accounts: pd.DataFrame,
+    universe: pd.DataFrame | None,
+    settings: ResolveSettings | None = None,
+    previous: pd.DataFrame | None = None,
 ) -> ResolveResult:
-    """Join records sharing a normalised domain or name into entities."""
+    """Join records sharing a normalised domain or name into entities, then (method
+    "probabilistic") records the probabilistic pass links. With `previous` (the
+    last run's entities) entity ids are carried over (stable_ids.carry_ids)."""
     started = time.perf_counter()
+    settings = settings or ResolveSettings()
     records, notes = _records(accounts, universe)
     domain_active = records["domain_key"].notna() & ~is_generic(records["domain_key"])
     name_active, conflicts = _name_guard(records)
@@ -43,8 +63,15 @@ def resolve_with_findings(
     domain_keys = records["domain_key"].where(domain_active)
     name_keys = records["name_key"].where(name_active)
     labels = components(len(records), [key_edges(domain_keys), key_edges(name_keys)])
-    records["entity_id"] = _entity_ids(records, labels)
-    records["match_reason"] = _match_reasons(domain_keys, name_keys)
+    links = probabilistic_edges(records, settings, notes)
+    labels, used = constrained_merge(
+        labels, domain_keys, links["left"].to_numpy(int), links["right"].to_numpy(int)
+    )
+    links = _used_links(links, used, notes)
+    records["entity_id"], changes = _ids(records, labels, previous, notes)
+    exact = _match_reasons(domain_keys, name_keys)
+    reason, probability = link_columns(exact, links)
+    records["match_reason"], records["match_probability"] = reason, probability
 
     notes += _resolution_findings(records, domain_active, conflicts)
     log.info(
@@ -53,8 +80,47 @@ def resolve_with_findings(
         f"{records['entity_id'].nunique():,}",
         time.perf_counter() - started,
     )
-    columns = [*ENTITY_COLUMNS, "name_key", "domain_key"]
-    return ResolveResult(records[columns].reset_index(drop=True), findings_frame(notes))
+    columns = [*ENTITY_COLUMNS, "match_probability", "name_key", "domain_key"]
+    entities = records[columns].reset_index(drop=True)
+    return ResolveResult(entities, findings_frame(notes), changes)
+
+
+def _ids(
+    records: pd.DataFrame,
+    labels: np.ndarray,
+    previous: pd.DataFrame | None,
+    notes: list[dict[str, object]],
+) -> tuple[pd.Series, pd.DataFrame]:
+    fresh = _entity_ids(records, labels)
+    if previous is None or previous.empty:
+        return fresh, pd.DataFrame(columns=list(CHANGE_COLUMNS))
+    ids, changes = carry_ids(records, labels, fresh, previous)
+    for change in ("split", "merged"):
+        count = changes.loc[changes["change"] == change, "previous_entity_id"]
+        if len(count):
+            notes.append(
+                finding(
+                    "entities", f"entities_{change}", "info", count.nunique(),
+                    f"previous entities {change} in this run (see changes)",
+                    str(count.iloc[0]),
+                )
+            )  # fmt: skip
+    return ids, changes
+
+
+def _used_links(
+    links: pd.DataFrame, used: np.ndarray, notes: list[dict[str, object]]
+) -> pd.DataFrame:
+    """The links that merged entities; the refused ones counted as a finding."""
+    if (~used).any():
+        notes.append(
+            finding(
+                "entities", "link_domain_conflict", "info", int((~used).sum()),
+                "probable links not used: both entities already hold "
+                "different domains",
+            )
+        )  # fmt: skip
+    return links.loc[used].reset_index(drop=True)
 
 
 def _records(
@@ -67,6 +133,7 @@ def _records(
             "source": CRM_SOURCE,
             "name": accounts["name"],
             "domain": accounts.get("domain", pd.Series(pd.NA, index=accounts.index)),
+            **_optional(accounts, MATCH_EXTRAS),
         }
     )
     frames = [crm]
@@ -100,8 +167,15 @@ def _universe_records(
             "source": source.fillna(UNIVERSE_SOURCE),
             "name": universe["name"],
             "domain": universe.get("domain", pd.Series(pd.NA, index=universe.index)),
+            **_optional(universe, MATCH_EXTRAS),
         }
     )
+
+
+def _optional(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, pd.Series]:
+    """The named columns of `frame`, missing ones as nulls."""
+    missing = pd.Series(pd.NA, index=frame.index, dtype="object")
+    return {c: frame.get(c, missing) for c in columns}
 
 
 def _drop_duplicate_records(

@@ -6,16 +6,18 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from icpkit.config import LookalikeSettings, SegmentsSettings, TalSettings
-from icpkit.lookalike import LookalikeModel, fit_lookalike, fit_tier, size_band
-from icpkit.resolve import normalise_domain
+from icpkit.lookalike import fit_lookalike, fit_tier, size_band
 from icpkit.resolve.findings import finding, findings_frame
 from icpkit.tal import merge, value
+from icpkit.tal.exclusions import exclusion_reasons
 from icpkit.tal.owner import current_owner
+from icpkit.tal.sizing import sizing_reasons
 from icpkit.tal.status import STATUSES, account_status, opportunities_at
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ TAL_COLUMNS = (
     "domain",
     "industry",
     "size_band",
+    "employees",
     "region",
     "country",
     "state",
@@ -51,6 +54,8 @@ class TalResult:
     model_card: dict[str, Any]
     findings: pd.DataFrame
     reliability: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Entities left out by exclusions or sizing: TAL_COLUMNS plus excluded_by.
+    excluded: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def build_tal(
@@ -64,10 +69,15 @@ def build_tal(
     lookalike: LookalikeSettings,
     settings: TalSettings,
     segment_settings: SegmentsSettings,
+    workspace_root: Path | None = None,
 ) -> TalResult:
     """One row per entity: status, sources, fit, segment, expected value, owner.
 
     Trains the look-alike model (raises StageError with too few positives).
+    Exclusions (tal.competitor_domains, do_not_target, exclude_domains) and sizing
+    (include_tiers, tam_coverage, max_prospects) leave rows out; those rows are
+    returned in TalResult.excluded with `excluded_by`. workspace_root: the folder
+    a relative tal.do_not_target path is read from (default: the current one).
     """
     started, notes = time.perf_counter(), Notes()
     known = opportunities_at(opportunities, as_of)
@@ -80,8 +90,6 @@ def build_tal(
         as_of,
         settings.lost_window_days,
     )
-    rows = _exclude_domains(rows, settings.exclude_domains, notes)
-
     crm_companies = _crm_companies(entities)
     model = fit_lookalike(
         accounts,
@@ -93,20 +101,53 @@ def build_tal(
         segment_settings.size_bands,
         crm_companies,
     )
-    rows = _keep_tiers(rows, model, settings.include_tiers, notes)
-    rows = rows.join(model.score(rows))
-
+    firmographics = rows.copy()
+    rows["fit_score"] = model.predict_score(rows)
+    rows["fit_tier"] = fit_tier(rows["fit_score"], model.settings.fit_tiers)
     rows = _segments(rows, account_segments, segments, segment_settings, notes)
     rows["owner_id"] = current_owner(rows, known, entities)
     rows["valid_from"] = as_of
-    tal = rows[list(TAL_COLUMNS)].sort_values("entity_id", ignore_index=True)
+
+    excluded_by = _excluded_by(rows, entities, settings, workspace_root, notes)
+    kept = rows.loc[excluded_by.isna().to_numpy(dtype=bool)]
+    explained = model.score(firmographics.loc[kept.index])
+    kept = kept.join(explained[["reasons", "similar_customers"]])
+    tal = kept[list(TAL_COLUMNS)].sort_values("entity_id", ignore_index=True)
     log.info(
         "built TAL of %s entities in %.1f s (%s)",
         f"{len(tal):,}",
         time.perf_counter() - started,
         _status_counts(tal),
     )
-    return TalResult(tal, model.model_card_, findings_frame(notes), model.reliability_)
+    excluded = _excluded_rows(rows, excluded_by)
+    return TalResult(
+        tal, model.model_card_, findings_frame(notes), model.reliability_, excluded
+    )
+
+
+def _excluded_by(
+    rows: pd.DataFrame,
+    entities: pd.DataFrame,
+    settings: TalSettings,
+    root: Path | None,
+    notes: Notes,
+) -> pd.Series:
+    """Exclusions first, then sizing over the rows no exclusion took."""
+    reasons = exclusion_reasons(rows, entities, settings, root, notes)
+    open_rows = reasons.isna().to_numpy(dtype=bool)
+    sized = sizing_reasons(rows.loc[open_rows], settings, notes)
+    return reasons.mask(reasons.isna(), sized.reindex(reasons.index))
+
+
+def _excluded_rows(rows: pd.DataFrame, excluded_by: pd.Series) -> pd.DataFrame:
+    """Rows left out, in TAL columns (no reasons computed) plus excluded_by."""
+    left_out = excluded_by.notna().to_numpy(dtype=bool)
+    frame = rows.loc[left_out].copy()
+    for column in ("reasons", "similar_customers"):
+        frame[column] = pd.Series(pd.NA, index=frame.index, dtype="string")
+    frame["excluded_by"] = excluded_by[left_out]
+    columns = [*TAL_COLUMNS, "excluded_by"]
+    return frame[columns].sort_values("entity_id", ignore_index=True)
 
 
 def _entity_rows(
@@ -131,29 +172,6 @@ def _entity_rows(
     return rows.set_axis(pd.Index(rows["entity_id"].to_numpy()), axis=0)
 
 
-def _exclude_domains(
-    rows: pd.DataFrame, domains: list[str], notes: Notes
-) -> pd.DataFrame:
-    """Drop entities whose domain is in settings.exclude_domains (normalised)."""
-    if not domains:
-        return rows
-    excluded = set(normalise_domain(pd.Series(domains, dtype="string")).dropna())
-    drop = rows["domain"].isin(excluded).to_numpy(dtype=bool)
-    if drop.any():
-        by_status = rows.loc[drop, "status"].value_counts().to_dict()
-        notes.append(
-            finding(
-                "tal",
-                "excluded_domain",
-                "info",
-                int(drop.sum()),
-                f"left out by tal.exclude_domains: {by_status}",
-                str(rows.loc[drop, "domain"].iloc[0]),
-            )
-        )
-    return rows.loc[~drop]
-
-
 def _crm_companies(entities: pd.DataFrame) -> frozenset[str]:
     """Universe company_ids resolved to an entity holding a CRM account."""
     crm_entities = entities.loc[entities["record_table"] == "accounts", "entity_id"]
@@ -161,25 +179,6 @@ def _crm_companies(entities: pd.DataFrame) -> frozenset[str]:
         entities["record_table"] == "universe"
     )
     return frozenset(entities.loc[held, "record_id"].astype(str))
-
-
-def _keep_tiers(
-    rows: pd.DataFrame, model: LookalikeModel, include: list[str], notes: Notes
-) -> pd.DataFrame:
-    """Prospects outside settings.include_tiers leave the TAL; CRM entities stay."""
-    tiers = fit_tier(model.predict_score(rows), model.settings.fit_tiers)
-    drop = ((rows["status"] == "prospect") & ~tiers.isin(include)).to_numpy(dtype=bool)
-    if drop.any():
-        notes.append(
-            finding(
-                "tal",
-                "prospect_tier_excluded",
-                "info",
-                int(drop.sum()),
-                f"prospects outside tal.include_tiers {include}",
-            )
-        )
-    return rows.loc[~drop]
 
 
 def _segments(

@@ -1,12 +1,29 @@
-"""CSV exports that are safe to open in spreadsheet programs, written atomically."""
+"""TAL exports: CSV safe to open in spreadsheet programs, Parquet, CRM import
+files; every file written atomically."""
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from icpkit.resolve.findings import finding, findings_frame
+from icpkit.tal.crm_files import hubspot_companies, salesforce_accounts
+
+log = logging.getLogger(__name__)
+Notes = list[dict[str, object]]
+FORMATS = ("csv", "parquet", "salesforce", "hubspot")
+FILE_NAMES = {
+    "csv": "tal.csv",
+    "parquet": "tal.parquet",
+    "salesforce": "salesforce_accounts.csv",
+    "hubspot": "hubspot_companies.csv",
+}
 
 # A cell starting with one of these runs as a formula in Excel, LibreOffice, Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,3 +70,71 @@ def safe_csv(frame: pd.DataFrame, path: Path | str) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def write_parquet(frame: pd.DataFrame, path: Path | str) -> Path:
+    """Write `frame` to `path` as Parquet, atomically like safe_csv."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    try:
+        frame.to_parquet(temporary, index=False)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+@dataclass
+class Exported:
+    """Files written by export_tal and the findings of what was left out."""
+
+    paths: list[Path]
+    findings: pd.DataFrame
+
+
+def export_tal(
+    tal: pd.DataFrame,
+    folder: Path | str,
+    formats: Sequence[str] = FORMATS,
+    version: str = "",
+    exclude_customers: bool = False,
+) -> Exported:
+    """Write the TAL in each of `formats` into `folder`: tal.csv, tal.parquet,
+    salesforce_accounts.csv, hubspot_companies.csv (CSV files spreadsheet-safe).
+
+    exclude_customers (tal.exclude_customers) leaves status customer out of every
+    file; the count is reported as a finding.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown export formats {unknown}; choose from {FORMATS}")
+    notes: Notes = []
+    if exclude_customers:
+        tal = _without_customers(tal, notes)
+    writers: dict[str, Callable[[], pd.DataFrame]] = {
+        "csv": lambda: tal,
+        "parquet": lambda: tal,
+        "salesforce": lambda: salesforce_accounts(tal, version, notes),
+        "hubspot": lambda: hubspot_companies(tal, version),
+    }
+    base = Path(folder)
+    paths = []
+    for name in formats:
+        target = base / FILE_NAMES[name]
+        write = write_parquet if name == "parquet" else safe_csv
+        paths.append(write(writers[name](), target))
+    log.info("exported %s TAL rows as %s", f"{len(tal):,}", ", ".join(formats))
+    return Exported(paths, findings_frame(notes))
+
+
+def _without_customers(tal: pd.DataFrame, notes: Notes) -> pd.DataFrame:
+    customer = (tal["status"] == "customer").to_numpy(dtype=bool)
+    if customer.any():
+        notes.append(finding("tal", "customer_excluded_from_export", "info",
+                             int(customer.sum()),
+                             "current customers left out of the exports by "
+                             "tal.exclude_customers"))  # fmt: skip
+    return tal.loc[~customer]

@@ -106,3 +106,15 @@ def us_census_region(state_codes: pd.Series) -> pd.Series:
     codes outside the 50 states and DC (Puerto Rico is not in the census table)."""
     regions = {code: region for code, (region, _) in us_states().items()}
     return state_codes.astype("string").str.upper().map(regions).astype("string")
+
+
+def us_state_code(values: pd.Series) -> pd.Series:
+    """Two-letter code of US states written as code or name (`Minnesota`, `mn`,
+    `D.C.`, `Virginia[2]` with a footnote); null for anything else."""
+    census = read_reference(CENSUS_FILE)
+    codes = {lookup_key(code): code for code in census["State Code"]}
+    names = zip(census["State"], census["State Code"], strict=True)
+    codes.update({lookup_key(name): code for name, code in names})
+    codes["districtofcolumbia"] = "DC"
+    text = values.astype("string").str.replace(r"\[\d+\]$", "", regex=True)
+    return lookup_keys(text).map(codes).astype("string")

@@ -19,3 +19,9 @@ def read_reference(file_name: str) -> pd.DataFrame:
 def _read(file_name: str) -> pd.DataFrame:
     with resources.files(DATA_PACKAGE).joinpath(file_name).open(encoding="utf-8") as fh:
         return pd.read_csv(fh, dtype=str, keep_default_na=False, na_filter=False)
+
+
+def reference_files(prefix: str) -> list[str]:
+    """Names of the shipped CSV files starting with `prefix`, sorted."""
+    names = [entry.name for entry in resources.files(DATA_PACKAGE).iterdir()]
+    return sorted(n for n in names if n.startswith(prefix) and n.endswith(".csv"))
