@@ -89,3 +89,30 @@ def test_ravenstack_retention_figures(tmp_path: Path, shared_data: Path) -> None
     concurrent = quality[quality["check"] == "concurrent_subscriptions"]
     assert len(concurrent) == 1
     assert concurrent["count"].iloc[0] == 496
+
+
+def test_ravenstack_uninformative_model_scores_nothing(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """RavenStack's firmographics do not separate its best customers (cross-validated
+    AUC under 0.6): the TAL must not hand out confident fit tiers."""
+    _run_example("ravenstack", tmp_path, shared_data)
+    out = tmp_path / "repo" / "examples" / "ravenstack" / "out"
+    tal = pd.read_csv(out / "tal.csv")
+    assert len(tal) == 500
+    assert tal["fit_score"].isna().all()
+    assert tal["fit_tier"].isna().all()
+    assert tal["reasons"].str.startswith("not scored: look-alike model not used").all()
+    quality = pd.read_csv(out / "data_quality.csv")
+    assert "fit_not_scored" in set(quality["check"])
+
+
+def test_salesforce_export_runs_end_to_end(tmp_path: Path, shared_data: Path) -> None:
+    result = _run_example("salesforce", tmp_path, shared_data)
+    out = tmp_path / "repo" / "examples" / "salesforce" / "out"
+    opportunities_closed = pd.read_csv(out / "segments.csv").iloc[0]["closed_opps"]
+    assert opportunities_closed > 0
+    assert result.skipped == {"territories": "no reps input configured ([inputs.reps])"}
+    quality = pd.read_csv(out / "data_quality.csv")
+    # The demo org's CreatedDate follows CloseDate on most deals (SOURCE.md).
+    assert "negative_cycle" in set(quality["check"])

@@ -288,7 +288,8 @@ def _input_entry(
 
     if not path.is_file():
         raise IcpkitError(f"--{table} {path}: no such file.")
-    relative = os.path.relpath(path.resolve(), workspace.resolve())
+    # abspath, not resolve: a path through a symlink stays as the user gave it.
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(workspace))
     columns = infer_mapping(path, table, preset)
     return {"path": relative, "preset": preset, "columns": columns}
 

@@ -76,12 +76,12 @@ class SegmentsSettings(Section):
     )
     combination: list[str] = Field(default_factory=lambda: ["industry", "size_band"])
     size_bands: list[SizeBand] = Field(default_factory=default_size_bands)
-    prior_closed: float = Field(20.0, ge=0)
-    prior_n: float = Field(10.0, ge=0)
-    min_accounts: int = Field(5, ge=1)
+    prior_closed: float = Field(default=20.0, ge=0)
+    prior_n: float = Field(default=10.0, ge=0)
+    min_accounts: int = Field(default=5, ge=1)
     tier_a_score: float = 1.10
     tier_b_score: float = 1.0
-    false_discovery_rate: float = Field(0.05, gt=0, lt=1)
+    false_discovery_rate: float = Field(default=0.05, gt=0, lt=1)
     weights: dict[str, float] = Field(
         default_factory=lambda: {
             "win_rate": 1.0,
@@ -91,10 +91,10 @@ class SegmentsSettings(Section):
             "clv": 1.0,
         }
     )
-    gross_margin: float = Field(0.8, ge=0, le=1)
-    horizon_years: int = Field(5, ge=1)
-    discount_rate: float = Field(0.10, gt=-1)
-    bootstrap_iterations: int = Field(1000, ge=0)
+    gross_margin: float = Field(default=0.8, ge=0, le=1)
+    horizon_years: int = Field(default=5, ge=1)
+    discount_rate: float = Field(default=0.10, gt=-1)
+    bootstrap_iterations: int = Field(default=1000, ge=0)
     random_state: int = 0
 
 
@@ -103,8 +103,9 @@ class LookalikeSettings(Section):
 
     model: Literal["lightgbm", "logistic"] = "lightgbm"
     calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
-    positive_share: float = Field(0.2, gt=0, le=1)
-    min_positives: int = Field(20, ge=1)
+    positive_share: float = Field(default=0.2, gt=0, le=1)
+    min_positives: int = Field(default=20, ge=1)
+    min_cv_auc: float = Field(default=0.6, ge=0.5, le=1)
     fit_tiers: dict[str, float] = Field(
         default_factory=lambda: {"A": 80.0, "B": 60.0, "C": 40.0}
     )
@@ -116,7 +117,7 @@ class LookalikeSettings(Section):
 
 
 class TalSettings(Section):
-    lost_window_days: int = Field(365, ge=0)
+    lost_window_days: int = Field(default=365, ge=0)
     include_tiers: list[str] = Field(default_factory=lambda: ["A", "B", "C", "D"])
     exclude_domains: list[str] = Field(default_factory=list)
     competitor_domains: list[str] = Field(default_factory=list)
@@ -149,7 +150,7 @@ class EligibilityRule(Section):
 class TerritoriesSettings(Section):
     """DEFINITIONS.md section 8."""
 
-    tolerance: float = Field(0.10, ge=0)
+    tolerance: float = Field(default=0.10, ge=0)
     workload_weights: dict[str, float] = Field(
         default_factory=lambda: {"A": 3.0, "B": 2.0, "C": 1.0, "D": 0.5}
     )
@@ -172,7 +173,7 @@ def default_attainment_tiers() -> list[AttainmentTier]:
 class CompSettings(Section):
     """DEFINITIONS.md section 9."""
 
-    base_rate: float = Field(0.10, ge=0, le=1)
+    base_rate: float = Field(default=0.10, ge=0, le=1)
     icp_accelerator: dict[str, float] = Field(
         default_factory=lambda: {"A": 1.15, "B": 1.10}
     )
@@ -181,11 +182,11 @@ class CompSettings(Section):
         default_factory=default_attainment_tiers
     )
     period: Literal["quarter", "month", "year"] = "quarter"
-    default_quota: float | None = Field(None, gt=0)
-    activity_credit: float = Field(50.0, ge=0)
+    default_quota: float | None = Field(default=None, gt=0)
+    activity_credit: float = Field(default=50.0, ge=0)
     activity_types: list[str] = Field(default_factory=lambda: ["meeting"])
-    activity_credit_cap: float = Field(1000.0, ge=0)
-    holdout_days: int = Field(60, ge=0)
+    activity_credit_cap: float = Field(default=1000.0, ge=0)
+    holdout_days: int = Field(default=60, ge=0)
 
 
 class ReportSettings(Section):

@@ -329,6 +329,10 @@ def _territories(run: _Run) -> None:
     if "reps" not in run.tables:
         run.skip("territories", "no reps input configured ([inputs.reps])")
         return
+    if run.tables[schema.TAL]["fit_tier"].isna().all():
+        reason = "the TAL has no fit tiers (see the look-alike finding): territories"
+        run.skip("territories", f"{reason} balance potential and workload by fit")
+        return
     with run.stage("territories"):
         result = assign_territories(
             run.tables[schema.TAL],
@@ -367,8 +371,8 @@ def _territory_summary(result: TerritoryResult) -> pd.DataFrame:
 
 
 def _comp(run: _Run) -> None:
-    if "opportunities" not in run.tables:
-        run.skip("comp", "no opportunities input configured ([inputs.opportunities])")
+    if not _has_rows(run, "opportunities"):
+        run.skip("comp", "no opportunities in the inputs ([inputs.opportunities])")
         return
     with run.stage("comp"):
         result = compute_statements(
@@ -385,10 +389,8 @@ def _comp(run: _Run) -> None:
 
 
 def _metrics(run: _Run) -> None:
-    if "opportunities" not in run.tables:
-        run.skip(
-            "metrics", "no opportunities input configured ([inputs.opportunities])"
-        )
+    if not _has_rows(run, "opportunities"):
+        run.skip("metrics", "no opportunities in the inputs ([inputs.opportunities])")
         return
     with run.stage("metrics"):
         run.warehouse.write("account_icp", _account_icp(run))
@@ -472,6 +474,10 @@ def _write_data_quality(run: _Run) -> None:
     findings = _all_findings(run)
     run.result.findings = findings
     run.output("data_quality.csv", findings, schema.DATA_QUALITY)
+
+
+def _has_rows(run: _Run, name: str) -> bool:
+    return name in run.tables and not run.tables[name].empty
 
 
 def _optional_table(run: _Run, name: str) -> Any:

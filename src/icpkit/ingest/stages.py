@@ -14,6 +14,7 @@ STAGE_STATUS = {
     "won": "won",
     "closedlost": "lost",
     "lost": "lost",
+    "open": "open",
 }
 CLOSED_WORDS = r"won|lost|closed|win|loss"
 OPPORTUNITY_TYPE = {

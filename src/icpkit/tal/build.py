@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Any
 import pandas as pd
 
 from icpkit.config import LookalikeSettings, SegmentsSettings, TalSettings
-from icpkit.lookalike import fit_lookalike, fit_tier, size_band
+from icpkit.errors import StageError
+from icpkit.lookalike import LookalikeModel, fit_lookalike, fit_tier, size_band
 from icpkit.resolve.findings import finding, findings_frame
 from icpkit.tal import merge, value
 from icpkit.tal.exclusions import exclusion_reasons
@@ -91,16 +93,32 @@ def build_tal(
         settings.lost_window_days,
     )
     crm_companies = _crm_companies(entities)
-    model = fit_lookalike(
-        accounts,
-        account_segments,
-        known,
-        universe,
-        as_of,
+    model, unscored = _trusted_model(
+        lambda: fit_lookalike(
+            accounts,
+            account_segments,
+            known,
+            universe,
+            as_of,
+            lookalike,
+            segment_settings.size_bands,
+            crm_companies,
+        ),
         lookalike,
-        segment_settings.size_bands,
-        crm_companies,
+        notes,
     )
+    if model is None:
+        return _unscored_tal(
+            rows,
+            unscored,
+            account_segments,
+            segments,
+            known,
+            entities,
+            as_of,
+            segment_settings,
+            notes,
+        )
     firmographics = rows.copy()
     rows["fit_score"] = model.predict_score(rows)
     rows["fit_tier"] = fit_tier(rows["fit_score"], model.settings.fit_tiers)
@@ -123,6 +141,55 @@ def build_tal(
     return TalResult(
         tal, model.model_card_, findings_frame(notes), model.reliability_, excluded
     )
+
+
+def _trusted_model(
+    fit: Callable[[], LookalikeModel], settings: LookalikeSettings, notes: Notes
+) -> tuple[LookalikeModel | None, str]:
+    """The fitted model, or None with the reason when it cannot be trained or does
+    not separate positives from the rest better than `min_cv_auc` (a model no
+    better than chance would still hand out confident-looking scores)."""
+    try:
+        model = fit()
+    except StageError as error:
+        reason = f"look-alike model not trained: {error}"
+    else:
+        if model.cv_auc_ >= settings.min_cv_auc:
+            return model, ""
+        reason = (
+            f"look-alike model not used: its cross-validated AUC is "
+            f"{model.cv_auc_:.2f}, below lookalike.min_cv_auc {settings.min_cv_auc}; "
+            "firmographics do not tell the best customers apart here"
+        )
+    log.warning(reason)
+    notes.append(finding("lookalike", "fit_not_scored", "warning", 1, reason))
+    return None, reason
+
+
+def _unscored_tal(
+    rows: pd.DataFrame,
+    reason: str,
+    account_segments: pd.DataFrame,
+    segments: pd.DataFrame,
+    known: pd.DataFrame,
+    entities: pd.DataFrame,
+    as_of: date,
+    segment_settings: SegmentsSettings,
+    notes: Notes,
+) -> TalResult:
+    """The list without fit: status, sources, segment and owner still hold; fit
+    columns are null and each row says why."""
+    rows["fit_score"] = float("nan")
+    rows["fit_tier"] = pd.NA
+    rows = _segments(rows, account_segments, segments, segment_settings, notes)
+    rows["owner_id"] = current_owner(rows, known, entities)
+    rows["valid_from"] = as_of
+    rows["reasons"] = f"not scored: {reason}"
+    rows["similar_customers"] = pd.NA
+    tal = rows[list(TAL_COLUMNS)].sort_values("entity_id", ignore_index=True)
+    card = {"model": None, "not_scored": reason, "trained_at": str(as_of)}
+    empty = rows.iloc[0:0].assign(excluded_by=pd.Series(dtype="string"))
+    return TalResult(tal, card, findings_frame(notes), pd.DataFrame(), empty)
 
 
 def _excluded_by(
