@@ -24,8 +24,12 @@ lint: venv
 test: venv lint
 	$(BIN)/pytest
 
+BENCH_COMPANIES ?= 100000 1000000
+
 bench: venv
 	$(BIN)/python benchmarks/run.py
+	for n in $(BENCH_COMPANIES); do $(BIN)/python benchmarks/score.py --companies $$n; done
+	$(BIN)/python benchmarks/resolve_quality.py
 
 clean:
 	rm -rf $(VENV) demo-workspace .pytest_cache .mypy_cache .ruff_cache

@@ -23,7 +23,7 @@ from icpkit.briefs import segment_briefs
 from icpkit.comp import compute_statements
 from icpkit.errors import StageError
 from icpkit.ingest import load_inputs
-from icpkit.ingest.crosschecks import latest_date
+from icpkit.ingest.usable import as_of_findings, check_usable
 from icpkit.lookalike import backtest
 from icpkit.metrics import compute_metrics
 from icpkit.report import ReportInputs, write_report
@@ -41,7 +41,6 @@ STAGES = (
     "ingest", "segments", "tal", "territories", "comp", "metrics", "briefs", "report",
 )  # fmt: skip
 ProgressHook = Callable[[str, str], None]
-AS_OF_SLACK_DAYS = 31
 
 
 @dataclass
@@ -138,58 +137,8 @@ def _ingest(run: _Run) -> None:
         for name, frame in ingested.tables.items():
             run.warehouse.write(name, frame)
             run.tables[name] = frame
-    _check_usable(run)
-    run.findings.append(_as_of_findings(run))
-
-
-def _check_usable(run: _Run) -> None:
-    """Stop early, with a reason a user can act on, when no stage could work."""
-    accounts = run.tables.get("accounts")
-    if accounts is None:
-        raise StageError(
-            "No accounts input is configured. Add [inputs.accounts] to icpkit.toml "
-            "(path, preset and column mapping); every stage starts from accounts."
-        )
-    path = run.workspace.config.inputs.accounts
-    if accounts.empty:
-        raise StageError(
-            f"The accounts file {path.path if path else ''} has no rows: nothing to "
-            "segment. Export the accounts again with their data rows."
-        )
-    earliest = _earliest_date(run.tables)
-    if earliest is not None and earliest > run.result.as_of:
-        raise StageError(
-            f"as_of {run.result.as_of} is before every date in the inputs (the "
-            f"earliest is {earliest}): nothing is known at as_of. Set as_of in "
-            "icpkit.toml to a later date, or remove it to use the latest date."
-        )
-
-
-def _earliest_date(tables: dict[str, pd.DataFrame]) -> date | None:
-    earliest = []
-    for name, frame in tables.items():
-        if name not in schema.CANONICAL or name == "universe":
-            continue
-        for column, kind in schema.CANONICAL[name].columns.items():
-            if kind == "date" and frame[column].notna().any():
-                earliest.append(frame[column].min())
-    return min(earliest).date() if earliest else None
-
-
-def _as_of_findings(run: _Run) -> pd.DataFrame:
-    """A configured as_of far after the data makes every open deal look stale and
-    every retention figure flat; say so."""
-    latest = latest_date(run.tables)
-    as_of = run.result.as_of
-    if latest is None or (as_of - latest).days <= AS_OF_SLACK_DAYS:
-        return pd.DataFrame(columns=list(schema.DATA_QUALITY_COLUMNS))
-    detail = (
-        f"as_of {as_of} is {(as_of - latest).days} days after the latest date in the "
-        f"inputs ({latest}); metrics after {latest} describe no data"
-    )
-    log.warning(detail)
-    row = ("inputs", "as_of_after_data", "warning", 1, detail, str(latest))
-    return pd.DataFrame([row], columns=list(schema.DATA_QUALITY_COLUMNS))
+    check_usable(run.tables, run.workspace.config, run.result.as_of)
+    run.findings.append(as_of_findings(run.tables, run.result.as_of))
 
 
 def _segments(run: _Run) -> None:
