@@ -12,7 +12,7 @@ from icpkit.cli import app
 runner = CliRunner()
 COMMANDS = [
     "demo", "init", "check", "run", "segments", "tal", "territories", "comp",
-    "metrics", "briefs", "report",
+    "metrics", "briefs", "report", "tal-diff", "models",
 ]  # fmt: skip
 
 

@@ -198,6 +198,16 @@ def tal_diff_command(
 
 
 @app.command()
+def models(workspace: WorkspaceArg) -> None:
+    """The stored look-alike models of a workspace: version, rows, positives,
+    cross-validated AUC, backtest figures. Re-use one: lookalike.model_version."""
+    from icpkit.lookalike.commands import list_models
+
+    with _guard():
+        list_models(workspace)
+
+
+@app.command()
 def check(workspace: WorkspaceArg) -> None:
     """Validate the inputs and print the data-quality summary."""
     with _guard():

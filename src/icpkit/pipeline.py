@@ -24,7 +24,8 @@ from icpkit.comp import compute_statements
 from icpkit.errors import StageError
 from icpkit.ingest import load_inputs
 from icpkit.ingest.usable import as_of_findings, check_usable
-from icpkit.lookalike import backtest
+from icpkit.lookalike import backtest, save_model
+from icpkit.lookalike.commands import models_folder
 from icpkit.metrics import compute_metrics
 from icpkit.report import ReportInputs, write_report
 from icpkit.resolve import resolve_with_findings
@@ -206,6 +207,7 @@ def _tal(run: _Run) -> None:
             config.tal,
             config.segments,
             workspace_root=run.workspace.root,
+            models_dir=models_folder(run.workspace.root),
         )
         run.findings.append(result.findings)
         run.warehouse.write(schema.TAL, result.tal)
@@ -228,6 +230,7 @@ def _tal(run: _Run) -> None:
         run.extras["reliability"] = result.reliability
         _store_tal_version(run, result.tal)
         _backtest(run, result.model_card)
+        _save_model(run, result.model)
         card = run.staged.path("model_card.json")
         card.write_text(json.dumps(result.model_card, indent=2, default=str))
 
@@ -260,6 +263,17 @@ def _backtest(run: _Run, model_card: dict[str, Any]) -> None:
     run.output("backtest_deciles.csv", result.deciles)
     run.extras["backtest"] = result
     model_card["backtest"] = result.figures
+
+
+def _save_model(run: _Run, model: Any) -> None:
+    """Keep each trained model with its card, so a later run can re-use it
+    (lookalike.model_version); a re-used model is not stored again."""
+    if model is None or run.workspace.config.lookalike.model_version is not None:
+        return
+    backtest = run.extras.get("backtest")
+    figures = backtest.figures if backtest is not None else None
+    version = save_model(model, models_folder(run.workspace.root), backtest=figures)
+    log.info("stored look-alike model %s", version)
 
 
 def _store_tal_version(run: _Run, tal: pd.DataFrame) -> None:
@@ -393,9 +407,16 @@ def _report(run: _Run) -> None:
             comp_statements=run.tables.get(schema.COMP_STATEMENTS),
             model_card=run.extras.get("model_card", {}),
             reliability=run.extras.get("reliability"),
+            backtest=_backtest_table(run, "table"),
+            backtest_deciles=_backtest_table(run, "deciles"),
             notes=_notes(run),
         )
         write_report(run.staged.path("report.html"), inputs)
+
+
+def _backtest_table(run: _Run, name: str) -> pd.DataFrame | None:
+    backtest = run.extras.get("backtest")
+    return None if backtest is None else getattr(backtest, name)
 
 
 def _notes(run: _Run) -> list[str]:

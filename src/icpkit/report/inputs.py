@@ -29,6 +29,9 @@ class ReportInputs:
     comp_statements: pd.DataFrame | None = None
     model_card: dict[str, Any] = field(default_factory=dict)
     reliability: pd.DataFrame | None = None
+    # The look-alike backtest: measure, value, lo, hi, n, positives; and its deciles.
+    backtest: pd.DataFrame | None = None
+    backtest_deciles: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
     tolerance: float = 0.10
     currency: str = "USD"

@@ -20,13 +20,22 @@ from icpkit.report.markup import (
 
 TITLE = "Look-alike model"
 RELIABILITY_COLUMNS = ("bin", "mean_predicted", "observed_rate", "count")
+BACKTEST_COLUMNS = ("measure", "value", "lo", "hi", "n", "positives")
+DECILE_COLUMNS = ("decile", "companies", "converted", "rate", "lift")
 
 
-def model_section(card: dict[str, Any], reliability: pd.DataFrame | None) -> Section:
+def model_section(
+    card: dict[str, Any],
+    reliability: pd.DataFrame | None,
+    backtest: pd.DataFrame | None = None,
+    deciles: pd.DataFrame | None = None,
+) -> Section:
     parts = [
         model_card(card),
         "<h3>Reliability</h3>",
         reliability_part(reliability),
+        "<h3>Backtest</h3>",
+        backtest_part(backtest, deciles),
     ]
     return Section("model", TITLE, "".join(parts))
 
@@ -88,3 +97,40 @@ def reliability_chart(reliability: pd.DataFrame) -> AnyChart:
         size=alt.Size("count:Q", title="count")
     )
     return alt.layer(diagonal, curve, points).properties(width=320, height=320)
+
+
+def backtest_part(backtest: pd.DataFrame | None, deciles: pd.DataFrame | None) -> str:
+    """The model trained at as_of minus 12 months against what happened since: the
+    measures with 95 % intervals, and the lift of each score decile."""
+    problem = frame_problem(backtest, BACKTEST_COLUMNS, "backtest")
+    if problem is not None or backtest is None:
+        return not_computed(str(problem))
+    columns = [
+        Column("measure", "measure"),
+        Column("value", "value", "number"),
+        Column("lo", "95 % low", "number"),
+        Column("hi", "95 % high", "number"),
+        Column("n", "companies scored", "integer"),
+        Column("positives", "converted", "integer"),
+    ]
+    table = render_table(backtest, columns)
+    if frame_problem(deciles, DECILE_COLUMNS, "deciles") is not None or deciles is None:
+        return table
+    description = (
+        "Conversion rate of each fit-score decile (1 = highest scores) relative to "
+        "the base rate; a useful model has lift well above 1 in the first deciles."
+    )
+    return table + figure(lambda: lift_chart(deciles), description)
+
+
+def lift_chart(deciles: pd.DataFrame) -> AnyChart:
+    bars = (
+        alt.Chart(records(deciles, ["decile", "lift"]))
+        .mark_bar()
+        .encode(
+            x=alt.X("decile:O", title="fit-score decile (1 = highest)"),
+            y=alt.Y("lift:Q", title="lift over base conversion rate"),
+        )
+    )
+    rule = alt.Chart(pd.DataFrame({"lift": [1.0]})).mark_rule(strokeDash=[4, 4])
+    return (bars + rule.encode(y="lift:Q")).properties(width=480, height=220)

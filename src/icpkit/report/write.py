@@ -60,7 +60,12 @@ def build_sections(inputs: ReportInputs) -> list[Section]:
         (
             "model",
             "Look-alike model",
-            lambda: model_section(inputs.model_card, inputs.reliability),
+            lambda: model_section(
+                inputs.model_card,
+                inputs.reliability,
+                inputs.backtest,
+                inputs.backtest_deciles,
+            ),
         ),
         (
             "territories",

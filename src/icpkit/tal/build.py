@@ -58,6 +58,8 @@ class TalResult:
     reliability: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Entities left out by exclusions or sizing: TAL_COLUMNS plus excluded_by.
     excluded: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The fitted look-alike model (None when the TAL is listed without fit).
+    model: Any = None
 
 
 def build_tal(
@@ -72,6 +74,7 @@ def build_tal(
     settings: TalSettings,
     segment_settings: SegmentsSettings,
     workspace_root: Path | None = None,
+    models_dir: Path | None = None,
 ) -> TalResult:
     """One row per entity: status, sources, fit, segment, expected value, owner.
 
@@ -103,6 +106,7 @@ def build_tal(
             lookalike,
             segment_settings.size_bands,
             crm_companies,
+            models_dir,
         ),
         lookalike,
         notes,
@@ -139,7 +143,12 @@ def build_tal(
     )
     excluded = _excluded_rows(rows, excluded_by)
     return TalResult(
-        tal, model.model_card_, findings_frame(notes), model.reliability_, excluded
+        tal,
+        model.model_card_,
+        findings_frame(notes),
+        model.reliability_,
+        excluded,
+        model,
     )
 
 
