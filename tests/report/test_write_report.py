@@ -75,8 +75,9 @@ def test_a_report_from_nothing_says_not_computed(samples) -> None:
     assert reader.first("h1") == NO_STATEMENT
     assert reader.unbalanced == []
     assert "<svg" not in document
-    # segments, TAL, model card, reliability, territories, metrics, commission
-    assert document.count('class="not-computed"') == 7
+    # segments, TAL, model card, reliability, backtest, territories, metrics,
+    # commission
+    assert document.count('class="not-computed"') == 8
     assert "No data-quality findings." in document
     assert "No notes for this run." in document
 
