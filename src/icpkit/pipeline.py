@@ -436,8 +436,21 @@ def _all_findings(run: _Run) -> pd.DataFrame:
     frames = [f for f in run.findings if f is not None and not f.empty]
     if not frames:
         return pd.DataFrame(columns=list(schema.DATA_QUALITY_COLUMNS))
-    merged = pd.concat(frames, ignore_index=True)
+    merged = pd.concat(_first_reports(frames), ignore_index=True)
     return merged.reindex(columns=list(schema.DATA_QUALITY_COLUMNS))
+
+
+def _first_reports(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """Each stage's findings without the (table, check) an earlier stage reported:
+    a fault found at ingest is not reported again by the stage it affects."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for frame in frames:
+        tables, checks = frame["table"].astype(str), frame["check"].astype(str)
+        keys = list(zip(tables, checks, strict=True))
+        kept.append(frame[[key not in seen for key in keys]])
+        seen.update(keys)
+    return kept
 
 
 def _write_data_quality(run: _Run) -> None:

@@ -33,3 +33,16 @@ def test_currency_without_rate_is_an_error_naming_the_row() -> None:
     message = str(InputError(problems))
     assert "opps.csv, row 3, column 'currency': value 'EUR'" in message
     assert "rates given: none" in message
+
+
+def test_many_rows_in_one_currency_without_rate_are_one_problem() -> None:
+    opportunities = pd.DataFrame(
+        {
+            "amount": [1.0] * 5,
+            "currency": pd.array(["USD", "EUR", "EUR", "gbp", "EUR"], dtype="string"),
+        }
+    )
+    _, problems = convert_amounts(opportunities, "opps.csv", "USD", {})
+    assert [(p.row, p.value) for p in problems] == [(3, "EUR"), (5, "GBP")]
+    assert problems[0].expected.endswith("3 rows hold EUR, this is the first")
+    assert problems[1].expected.endswith("1 row holds GBP, this is the first")

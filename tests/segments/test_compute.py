@@ -111,7 +111,7 @@ def test_findings_count_what_was_left_out(result: SegmentsResult) -> None:
     assert findings[("opportunities", "unknown_account")] == 1
     assert findings[("opportunities", "negative_cycle")] == 1
     assert findings[("opportunities", "closed_after_as_of")] == 1
-    assert findings[("accounts", "industry_missing")] == 1
+    assert findings[("accounts", "industry_blank")] == 1
     assert findings[("accounts", "employees_missing")] == 1
     assert findings[("universe", "outside_account_segments")] == 1
 

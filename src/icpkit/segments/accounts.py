@@ -53,7 +53,7 @@ def segment_dimensions(
     employees = accounts.employees
     smallest = min(band.min_employees for band in settings.size_bands)
     flags = {
-        "industry_missing": accounts.industry.isnull(),
+        "industry_blank": accounts.industry.isnull(),
         "region_missing": accounts.region.isnull(),
         "employees_missing": employees.isnull(),
         "employees_below_smallest_band": employees < smallest,
@@ -61,7 +61,7 @@ def segment_dimensions(
     key = "company_id" if table == "universe" else "account_id"
     for check, (count, example) in count_flags(accounts, flags, key).items():
         detail = {
-            "industry_missing": f"industry is blank; segment value {UNKNOWN_VALUE!r}",
+            "industry_blank": f"industry is blank; segment value {UNKNOWN_VALUE!r}",
             "region_missing": f"region is blank; segment value {UNKNOWN_VALUE!r}",
             "employees_missing": f"employees is blank; size_band {UNKNOWN_SIZE!r}",
             "employees_below_smallest_band": (
