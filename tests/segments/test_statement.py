@@ -47,3 +47,39 @@ def test_statement_when_better_segments_miss_tier_a() -> None:
     text = icp_statement(frame("B", True), tests_run=12, fdr=0.05)
     assert text.startswith("The data does not single out an ICP: 1 segment(s)")
     assert "none also reaches the tier A score and account count" in text
+
+
+def test_a_parent_tier_a_segment_is_judged_without_the_icp_inside_it() -> None:
+    table = pd.DataFrame(
+        {
+            "dimensions": ["all", "industry", "industry+size_band"],
+            "industry": [None, "software", "software"],
+            "size_band": [None, None, "200-999"],
+            "segment": [
+                "all",
+                "industry=software",
+                "industry=software|size_band=200-999",
+            ],
+            "accounts": [100, 30, 10],
+            "closed_opps": [400, 120, 40],
+            "won": [100, 40, 20],
+            "win_rate": [0.25, 40 / 120, 0.5],
+            "win_rate_lo": [0.21, 0.26, 0.35],
+            "win_rate_hi": [0.29, 0.42, 0.65],
+            "nrr_12m": [np.nan] * 3,
+            "tier": [None, "A", "A"],
+            "significant_better": [None, True, True],
+            "better_on": [None, "win_rate", "win_rate"],
+        }
+    )
+    text = icp_statement(table, tests_run=5, fdr=0.05)
+    assert text.startswith("The ICP is 1 segment (")
+    assert ": industry=software|size_band=200-999 (10 accounts, win rate 50%" in text
+    # Outside the band: 20 won of 80 closed = 25%; Wilson 95% interval by hand:
+    # p=0.25, n=80, z=1.96: centre 0.27401, spread 0.09788, denominator 1.04802
+    # -> 0.1681 .. 0.3548.
+    assert text.endswith(
+        "industry=software is also tier A, but it contains "
+        "industry=software|size_band=200-999; without it, its win rate is 25% "
+        "(95% CI 17%-35%) vs 25% overall."
+    )

@@ -7,7 +7,9 @@ import math
 
 import pandas as pd
 
+from icpkit.segments.accounts import DIMENSIONS
 from icpkit.segments.table import ALL
+from icpkit.segments.win_rate import wilson_interval
 
 
 def icp_statement(segments: pd.DataFrame, tests_run: int, fdr: float) -> str:
@@ -31,9 +33,58 @@ def icp_statement(segments: pd.DataFrame, tests_run: int, fdr: float) -> str:
             f"significantly better on some metric {correction}, but none also "
             "reaches the tier A score and account count."
         )
-    described = "; ".join(_describe(row, overall) for _, row in tier_a.iterrows())
-    plural = "segments" if len(tier_a) > 1 else "segment"
-    return f"The ICP is {len(tier_a)} {plural} ({correction}): {described}."
+    leaves, parents = _split_nested(tier_a)
+    described = "; ".join(_describe(row, overall) for _, row in leaves.iterrows())
+    plural = "segments" if len(leaves) > 1 else "segment"
+    text = f"The ICP is {len(leaves)} {plural} ({correction}): {described}."
+    notes = [_describe_parent(row, leaves, overall) for _, row in parents.iterrows()]
+    return " ".join([text, *notes])
+
+
+def _split_nested(tier_a: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tier A segments that contain no other tier A segment (the ICP), and those
+    that do (e.g. industry=software around industry=software|size_band=200-999):
+    a parent may reach tier A only through the segment inside it."""
+    is_parent = [
+        any(_contains(row, other) for _, other in tier_a.iterrows())
+        for _, row in tier_a.iterrows()
+    ]
+    mask = pd.Series(is_parent, index=tier_a.index, dtype=bool)
+    return tier_a[~mask], tier_a[mask]
+
+
+def _contains(parent: pd.Series, child: pd.Series) -> bool:
+    """True when `child` is `parent` narrowed by at least one more dimension."""
+    fixed = [d for d in DIMENSIONS if _is_set(parent.get(d))]
+    narrower = [d for d in DIMENSIONS if _is_set(child.get(d))]
+    return (
+        len(narrower) > len(fixed)
+        and set(fixed) <= set(narrower)
+        and all(parent[d] == child[d] for d in fixed)
+    )
+
+
+def _describe_parent(
+    parent: pd.Series, leaves: pd.DataFrame, overall: pd.Series
+) -> str:
+    """The parent's win rate without the tier A segments inside it: whether it is
+    better on its own or only through them."""
+    inside = leaves[[_contains(parent, leaf) for _, leaf in leaves.iterrows()]]
+    names = " and ".join(inside["segment"].astype(str))
+    closed = float(parent["closed_opps"]) - float(inside["closed_opps"].sum())
+    won = float(parent["won"]) - float(inside["won"].sum())
+    head = f"{parent['segment']} is also tier A, but it contains {names}"
+    if closed <= 0:
+        return f"{head}, and has no closed opportunities outside it."
+    low, high = wilson_interval([won], [closed])
+    return (
+        f"{head}; without it, its win rate is {won / closed:.0%} "
+        f"(95% CI {low[0]:.0%}-{high[0]:.0%}) vs {overall['win_rate']:.0%} overall."
+    )
+
+
+def _is_set(value: object) -> bool:
+    return isinstance(value, str) and value != ""
 
 
 def _describe(row: pd.Series, overall: pd.Series) -> str:
