@@ -208,6 +208,47 @@ def models(workspace: WorkspaceArg) -> None:
 
 
 @app.command()
+def dedupe(
+    file: Annotated[
+        Path, typer.Argument(help="The company list: CSV, Excel (.xlsx) or Parquet.")
+    ],
+    out_file: Annotated[
+        Path, typer.Option("--out", help="Where to write it: .csv, .parquet, .xlsx.")
+    ],
+    preset: Annotated[
+        str,
+        typer.Option(
+            help="Column naming: generic, salesforce, hubspot or a universe preset."
+        ),
+    ] = "generic",
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="COLUMN=FIELD, FIELD one of name, domain (website), country, "
+            "state, city, employees; repeatable.",
+        ),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            help="exact or probabilistic (default: probabilistic from 1,000 "
+            "rows, else exact)."
+        ),
+    ] = None,
+) -> None:
+    """Find the duplicates in one company list (a marketing or event list): writes
+    every row, in input order with all its columns, plus entity_id, cluster_size,
+    match_probability and match_reason."""
+    from icpkit.resolve.commands import dedupe_file, summary_lines
+
+    with _guard():
+        result = dedupe_file(file, out_file, preset, mapping or [], method)
+        for line in summary_lines(result):
+            out.print(escape(line), soft_wrap=True, highlight=False)
+
+
+@app.command()
 def check(workspace: WorkspaceArg) -> None:
     """Validate the inputs and print the data-quality summary."""
     with _guard():

@@ -5,18 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from icpkit.config import ResolveSettings
-from icpkit.resolve.domains import (
-    GENERIC_DOMAINS,
-    MULTI_PART_SUFFIXES,
-    normalise_domain,
-)
+from icpkit.resolve.domains import GENERIC_DOMAINS, normalise_domain
 from icpkit.resolve.match import ENTITY_COLUMNS, ResolveResult, resolve_with_findings
 from icpkit.resolve.names import name_key, normalise_name
 
 __all__ = [
     "ENTITY_COLUMNS",
     "GENERIC_DOMAINS",
-    "MULTI_PART_SUFFIXES",
     "ResolveResult",
     "name_key",
     "normalise_domain",

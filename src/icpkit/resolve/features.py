@@ -1,9 +1,15 @@
-"""Matching features of resolution records: name tokens, location and size band."""
+"""Matching features of resolution records: name tokens, location and size band.
+
+Token work is vectorised in Arrow (one row per token of a name), so a million
+names take seconds, not a Python loop per name.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from icpkit.resolve.names import normalise_name
 
@@ -13,7 +19,9 @@ SIZE_BAND_LABELS = ("1-49", "50-199", "200-999", "1000-4999", "5000+")
 LOCATION_COLUMNS = ("country", "state", "city")
 # Words many different companies share (places, generic business words): a
 # shared one is no evidence. Dropped from name_core; tokens in more than
-# GENERIC_SHARE of the distinct names (at least GENERIC_MIN_NAMES) are dropped too.
+# GENERIC_SHARE of the distinct names (at least GENERIC_MIN_NAMES, at most
+# GENERIC_MAX_NAMES: in a million names a word of 1,000 is no evidence either,
+# and blocking on it would compare half a million pairs) are dropped too.
 GENERIC_TOKENS = frozenset(
     """
     international internat intl global world worldwide europe europa european
@@ -34,55 +42,171 @@ GENERIC_TOKENS = frozenset(
 )
 GENERIC_SHARE = 0.01
 GENERIC_MIN_NAMES = 100
+GENERIC_MAX_NAMES = 1000
 CORE_PREFIX = 4
-ARRAY_COLUMNS = ("name_tokens", "name_core", "core_prefixes")
+# Core tokens at least this long also give their one-letter deletions as blocking
+# keys: two spellings one typo apart (letter replaced, dropped, added or two
+# swapped) share one of them.
+VARIANT_MIN_LENGTH = 5
+ARRAY_COLUMNS = ("name_tokens", "name_core", "core_prefixes", "core_variants")
 FEATURE_COLUMNS = (
     "name_key", "name_sorted", "name_tokens", "name_core", "core_prefixes",
-    "token_first",
-    "token_longest",
+    "core_variants", "token_first", "token_longest",
     "domain_key", "country", "state", "city", "size_band",
 )  # fmt: skip
+_LIST = pd.ArrowDtype(pa.list_(pa.string()))
 
 
 def match_features(records: pd.DataFrame) -> pd.DataFrame:
     """FEATURE_COLUMNS for each record, index kept.
 
     name_sorted is the normalised name with its tokens in alphabetical order
-    ("douglas hunter industries" = "hunter douglas industries"); token_first is
-    the first token as written, token_longest the longest token.
+    ("douglas hunter industries" = "hunter douglas industries"); name_tokens its
+    distinct tokens, sorted; name_core the distinctive ones in written order;
+    token_first the first of them, token_longest the longest; core_prefixes
+    their first CORE_PREFIX letters; core_variants the core tokens and, for
+    those of VARIANT_MIN_LENGTH letters or more, each with one letter deleted.
+    Array columns are Arrow lists (null where the name is).
     """
-    normal = normalise_name(records["name"])
-    tokens = normal.str.split(" ")
-    frame = pd.DataFrame(index=records.index)
+    tokens = _Tokens(normalise_name(records["name"]))
+    index = records.index
+    frame = pd.DataFrame(index=index)
     frame["name_key"] = records["name_key"]
-    frame["name_sorted"] = tokens.map(_sorted_text, na_action="ignore")
-    frame["name_tokens"] = tokens.map(_unique_sorted, na_action="ignore")
-    core = _core_tokens(tokens)
-    frame["name_core"] = core
-    frame["core_prefixes"] = core.map(_prefixes, na_action="ignore")
-    frame["token_first"] = core.str[0]
-    frame["token_longest"] = core.map(_longest, na_action="ignore")
+    frame["name_sorted"] = tokens.joined(tokens.sorted(tokens.row, tokens.code), index)
+    frame["name_tokens"] = tokens.lists(tokens.sorted(*tokens.distinct()), index)
+    core = tokens.core()
+    frame["name_core"] = tokens.lists(core, index)
+    frame["core_prefixes"] = tokens.prefixes(core, index)
+    frame["core_variants"] = tokens.variants(core, index)
+    frame["token_first"] = tokens.first(core, index)
+    frame["token_longest"] = tokens.first(tokens.longest_first(core), index)
     frame["domain_key"] = records["domain_key"]
     for column in LOCATION_COLUMNS:
         frame[column] = _clean_text(records, column)
-    frame["size_band"] = size_band(records.get("employees"), records.index)
+    frame["size_band"] = size_band(records.get("employees"), index)
     strings = [c for c in FEATURE_COLUMNS if c not in ARRAY_COLUMNS]
     return frame.astype(dict.fromkeys(strings, "string"))
 
 
-def _core_tokens(tokens: pd.Series) -> pd.Series:
-    """The distinctive tokens of each name, in written order; all its tokens when
-    every one is generic."""
-    names = tokens.dropna().map(lambda words: tuple(sorted(set(words)))).unique()
-    frequency = pd.Series([w for words in names for w in words]).value_counts()
-    limit = max(GENERIC_MIN_NAMES, GENERIC_SHARE * len(names))
-    generic = GENERIC_TOKENS | set(frequency.index[frequency > limit])
-    return tokens.map(lambda words: _distinctive(words, generic), na_action="ignore")
+Pairs = tuple[np.ndarray, np.ndarray]  # (record position, token code), aligned
 
 
-def _distinctive(words: list[str], generic: frozenset[str] | set[str]) -> list[str]:
-    kept = [w for w in dict.fromkeys(words) if w not in generic and len(w) > 1]
-    return kept or list(dict.fromkeys(words))
+class _Tokens:
+    """The tokens of normalised names as integer codes into a sorted vocabulary:
+    row (record position) and code, one entry per token as written."""
+
+    def __init__(self, normal: pd.Series) -> None:
+        text = pa.array(normal.astype("string").array, pa.string())
+        lists = pc.split_pattern(text, " ")
+        self.row = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+        flat = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+        codes, vocabulary = pd.factorize(flat, sort=True)
+        self.code = codes.astype(np.int64)
+        self.vocabulary = pa.array(vocabulary, pa.string())
+        self.name = pd.factorize(normal)[0][self.row]
+
+    def distinct(self) -> Pairs:
+        """Each record's tokens once, in written order."""
+        key = self.row * len(self.vocabulary) + self.code
+        _, first = np.unique(key, return_index=True)
+        first.sort()
+        return self.row[first], self.code[first]
+
+    def core(self) -> Pairs:
+        """The distinctive tokens of each name, once each, in written order; all
+        its tokens when every one is generic."""
+        row, code = self.distinct()
+        length = pc.utf8_length(self.vocabulary).to_numpy()
+        kept = ~self._generic()[code] & (length[code] > 1)
+        any_kept = np.bincount(row, weights=kept, minlength=row.max(initial=0) + 1)
+        keep = kept | (any_kept[row] == 0)
+        return row[keep], code[keep]
+
+    def _generic(self) -> np.ndarray:
+        """Per vocabulary code: GENERIC_TOKENS or in too many distinct names."""
+        size = len(self.vocabulary)
+        names = np.unique(self.name * size + self.code)
+        frequency = np.bincount(names % size, minlength=size)
+        share = GENERIC_SHARE * len(np.unique(self.name))
+        limit = min(max(GENERIC_MIN_NAMES, share), GENERIC_MAX_NAMES)
+        listed = pc.is_in(self.vocabulary, pa.array(sorted(GENERIC_TOKENS)))
+        return (frequency > limit) | listed.to_numpy(zero_copy_only=False)
+
+    def sorted(self, row: np.ndarray, code: np.ndarray) -> Pairs:
+        """Pairs ordered by record, then alphabetically (codes follow the
+        sorted vocabulary)."""
+        order = np.lexsort((code, row))
+        return row[order], code[order]
+
+    def longest_first(self, pairs: Pairs) -> Pairs:
+        """Pairs ordered so each record's longest (then greatest) token leads."""
+        row, code = pairs
+        length = pc.utf8_length(self.vocabulary).to_numpy()[code]
+        order = np.lexsort((-code, -length, row))
+        return row[order], code[order]
+
+    def prefixes(self, pairs: Pairs, index: pd.Index) -> pd.Series:
+        row, code = pairs
+        cut = pc.utf8_slice_codeunits(self.vocabulary, 0, CORE_PREFIX)
+        return self._key_lists(row, pc.take(cut, pa.array(code)), index)
+
+    def variants(self, pairs: Pairs, index: pd.Index) -> pd.Series:
+        """Each core token and, when long enough, its one-letter deletions."""
+        row, code = pairs
+        used = np.unique(code)
+        text = self.vocabulary.take(pa.array(used)).to_numpy(zero_copy_only=False)
+        text = text.astype(np.dtypes.StringDType())
+        length = np.strings.str_len(text)
+        origin, spelled = [used], [text]
+        for at in range(int(length.max(initial=0))):
+            cut = (length >= VARIANT_MIN_LENGTH) & (length > at)
+            origin.append(used[cut])
+            head = np.strings.slice(text[cut], 0, at)
+            spelled.append(
+                np.strings.add(head, np.strings.slice(text[cut], at + 1, None))
+            )
+        owner, variant = np.concatenate(origin), np.concatenate(spelled)
+        order = np.argsort(owner, kind="stable")
+        owner, variant = owner[order], variant[order]
+        start = np.searchsorted(owner, code)
+        count = np.searchsorted(owner, code, side="right") - start
+        offset = np.repeat(start - np.cumsum(count) + count, count)
+        take = offset + np.arange(count.sum())
+        keys = pa.array(variant[take], pa.string())
+        return self._key_lists(np.repeat(row, count), keys, index)
+
+    def _key_lists(self, row: np.ndarray, keys: pa.Array, index: pd.Index) -> pd.Series:
+        """Each record's distinct keys as a list."""
+        codes, uniques = pd.factorize(keys.to_numpy(zero_copy_only=False))
+        unique_pairs = np.unique(row * len(uniques) + codes)
+        row, code = unique_pairs // len(uniques), unique_pairs % len(uniques)
+        return _lists(row, pa.array(uniques, pa.string()).take(pa.array(code)), index)
+
+    def lists(self, pairs: Pairs, index: pd.Index) -> pd.Series:
+        row, code = pairs
+        return _lists(row, self.vocabulary.take(pa.array(code)), index)
+
+    def joined(self, pairs: Pairs, index: pd.Index) -> pd.Series:
+        lists = pa.array(self.lists(pairs, index).array)
+        joined = pd.array(pc.binary_join(lists, " "), dtype="string")
+        return pd.Series(joined, index=index)
+
+    def first(self, pairs: Pairs, index: pd.Index) -> pd.Series:
+        row, code = pairs
+        _, first = np.unique(row, return_index=True)
+        values = pd.Series(pd.NA, index=index, dtype="string")
+        chosen = self.vocabulary.take(pa.array(code[first]))
+        values.iloc[row[first]] = chosen.to_numpy(zero_copy_only=False)
+        return values
+
+
+def _lists(row: np.ndarray, values: pa.Array, index: pd.Index) -> pd.Series:
+    """An Arrow list per record from values grouped by row (row ascending); null
+    for records without values."""
+    counts = np.bincount(row, minlength=len(index))
+    offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+    lists = pa.ListArray.from_arrays(offsets, values, mask=pa.array(counts == 0))
+    return pd.Series(pd.array(lists, dtype=_LIST), index=index)
 
 
 def size_band(employees: pd.Series | None, index: pd.Index) -> pd.Series:
@@ -104,19 +228,3 @@ def _clean_text(records: pd.DataFrame, column: str) -> pd.Series:
         return pd.Series(pd.NA, index=records.index, dtype="string")
     text = records[column].astype("string").str.strip().str.lower()
     return text.mask(text.str.len() == 0)
-
-
-def _sorted_text(tokens: list[str]) -> str:
-    return " ".join(sorted(tokens))
-
-
-def _unique_sorted(tokens: list[str]) -> list[str]:
-    return sorted(set(tokens))
-
-
-def _longest(tokens: list[str]) -> str:
-    return max(tokens, key=lambda token: (len(token), token))
-
-
-def _prefixes(words: list[str]) -> list[str]:
-    return sorted({w[:CORE_PREFIX] for w in words})

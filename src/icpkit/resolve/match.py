@@ -13,6 +13,15 @@ import pandas as pd
 from icpkit.config import ResolveSettings
 from icpkit.resolve.clusters import components, constrained_merge, key_edges
 from icpkit.resolve.domains import is_generic, normalise_domain
+from icpkit.resolve.families import (
+    PARENT_COLUMN,
+    Families,
+    family_components,
+    family_rank,
+    find_families,
+    links_kept_apart,
+    parent_entities,
+)
 from icpkit.resolve.findings import finding, findings_frame
 from icpkit.resolve.links import link_columns, probabilistic_edges
 from icpkit.resolve.names import name_key, normalise_name
@@ -23,17 +32,16 @@ log = logging.getLogger(__name__)
 ENTITY_COLUMNS = ("record_table", "record_id", "source", "entity_id", "match_reason")
 CRM_SOURCE = "crm"
 UNIVERSE_SOURCE = "universe"
-# TODO: account families (parent_account_id -> parent_entity_id, parent and child
-# kept apart) and the `icpkit dedupe` command (resolve/commands.py): not built yet.
 # Columns the probabilistic pass compares, when the input has them.
 MATCH_EXTRAS = ("country", "state", "city", "employees")
 
 
 @dataclass
 class ResolveResult:
-    """entities: ENTITY_COLUMNS plus match_probability (1 for exact keys, the
-    model's probability for a probabilistic link, null for a record alone),
-    name_key and domain_key (normalised keys).
+    """entities: ENTITY_COLUMNS plus parent_entity_id (the entity of the parent
+    account, for entities holding a child account), match_probability (1 for
+    exact keys, the model's probability for a probabilistic link, null for a
+    record alone), name_key and domain_key (normalised keys).
     findings: data-quality findings (icpkit.schema.DATA_QUALITY_COLUMNS).
     changes: entities that split or merged since the previous run
     (stable_ids.CHANGE_COLUMNS; one row per new entity and previous entity)."""
@@ -52,7 +60,8 @@ def resolve_with_findings(
     previous: pd.DataFrame | None = None,
 ) -> ResolveResult:
     """Join records sharing a normalised domain or name into entities, then (method
-    "probabilistic") records the probabilistic pass links. With `previous` (the
+    "probabilistic") records the probabilistic pass links. A parent account and
+    its descendants (parent_account_id) are never joined. With `previous` (the
     last run's entities) entity ids are carried over (stable_ids.carry_ids)."""
     started = time.perf_counter()
     settings = settings or ResolveSettings()
@@ -62,16 +71,20 @@ def resolve_with_findings(
 
     domain_keys = records["domain_key"].where(domain_active)
     name_keys = records["name_key"].where(name_active)
-    labels = components(len(records), [key_edges(domain_keys), key_edges(name_keys)])
+    families = find_families(records, notes)
+    labels = _key_components(records, [domain_keys, name_keys], families, notes)
+    key_labels = labels
     links = probabilistic_edges(records, settings, notes)
+    links = _family_links(labels, links, families, notes)
     labels, used = constrained_merge(
         labels, domain_keys, links["left"].to_numpy(int), links["right"].to_numpy(int)
     )
     links = _used_links(links, used, notes)
     records["entity_id"], changes = _ids(records, labels, previous, notes)
-    exact = _match_reasons(domain_keys, name_keys)
+    exact = _match_reasons(domain_keys, name_keys, key_labels)
     reason, probability = link_columns(exact, links)
     records["match_reason"], records["match_probability"] = reason, probability
+    records["parent_entity_id"] = parent_entities(records["entity_id"], families, notes)
 
     notes += _resolution_findings(records, domain_active, conflicts)
     log.info(
@@ -80,9 +93,44 @@ def resolve_with_findings(
         f"{records['entity_id'].nunique():,}",
         time.perf_counter() - started,
     )
-    columns = [*ENTITY_COLUMNS, "match_probability", "name_key", "domain_key"]
+    columns = [
+        *ENTITY_COLUMNS, "parent_entity_id", "match_probability", "name_key",
+        "domain_key",
+    ]  # fmt: skip
     entities = records[columns].reset_index(drop=True)
     return ResolveResult(entities, findings_frame(notes), changes)
+
+
+def _key_components(
+    records: pd.DataFrame,
+    keys: list[pd.Series],
+    families: Families,
+    notes: list[dict[str, object]],
+) -> np.ndarray:
+    """Entity labels of records sharing a key; account families kept apart."""
+    if families.empty:
+        return components(len(records), [key_edges(k) for k in keys])
+    return family_components(keys, families, family_rank(records, families), notes)
+
+
+def _family_links(
+    labels: np.ndarray,
+    links: pd.DataFrame,
+    families: Families,
+    notes: list[dict[str, object]],
+) -> pd.DataFrame:
+    """The probable links that keep account families apart; the others counted."""
+    left, right = links["left"].to_numpy(int), links["right"].to_numpy(int)
+    keep = links_kept_apart(labels, left, right, families)
+    if (~keep).any():
+        notes.append(
+            finding(
+                "entities", "link_family_conflict", "info", int((~keep).sum()),
+                "probable links not used: they would merge a parent account "
+                "with its child",
+            )
+        )  # fmt: skip
+    return links.loc[keep].reset_index(drop=True)
 
 
 def _ids(
@@ -133,7 +181,7 @@ def _records(
             "source": CRM_SOURCE,
             "name": accounts["name"],
             "domain": accounts.get("domain", pd.Series(pd.NA, index=accounts.index)),
-            **_optional(accounts, MATCH_EXTRAS),
+            **_optional(accounts, (*MATCH_EXTRAS, PARENT_COLUMN)),
         }
     )
     frames = [crm]
@@ -216,10 +264,14 @@ def _name_guard(records: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return active, pd.Series(conflicted)
 
 
-def _match_reasons(domain_keys: pd.Series, name_keys: pd.Series) -> pd.Series:
-    """ "domain", "name", "domain+name" by which key the record shares, else "self"."""
-    by_domain = domain_keys.notna() & domain_keys.duplicated(keep=False)
-    by_name = name_keys.notna() & name_keys.duplicated(keep=False)
+def _match_reasons(
+    domain_keys: pd.Series, name_keys: pd.Series, labels: np.ndarray
+) -> pd.Series:
+    """ "domain", "name", "domain+name" by which key the record shares with another
+    record of its entity (`labels`), else "self"."""
+    keys = pd.DataFrame({"label": labels, "domain": domain_keys, "name": name_keys})
+    by_domain = domain_keys.notna() & keys.duplicated(["label", "domain"], keep=False)
+    by_name = name_keys.notna() & keys.duplicated(["label", "name"], keep=False)
     reason = np.select(
         [by_domain & by_name, by_domain, by_name],
         ["domain+name", "domain", "name"],

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 TAL_COLUMNS = (
     "entity_id",
+    "parent_entity_id",
     "account_id",
     "name",
     "domain",
@@ -245,6 +246,7 @@ def _entity_rows(
     rows = pd.concat([crm, prospects], ignore_index=True)
     rows["sources"] = rows["entity_id"].map(merge.entity_sources(entities))
     rows["domain"] = rows["entity_id"].map(merge.entity_domains(entities))
+    rows["parent_entity_id"] = rows["entity_id"].map(merge.entity_parents(entities))
     return rows.set_axis(pd.Index(rows["entity_id"].to_numpy()), axis=0)
 
 

@@ -91,6 +91,15 @@ def universe_rows(
     return rows
 
 
+def entity_parents(entities: pd.DataFrame) -> pd.Series:
+    """The entity of each entity's parent account (resolve: account families);
+    empty when the entities carry no parent_entity_id."""
+    if "parent_entity_id" not in entities:
+        return pd.Series(dtype="string")
+    linked = entities.dropna(subset=["parent_entity_id"])
+    return linked.groupby("entity_id")["parent_entity_id"].first().astype("string")
+
+
 def entity_domains(entities: pd.DataFrame) -> pd.Series:
     """The entity's normalised domain: its first non-null, CRM records first."""
     ordered = entities.assign(order=(entities["source"] != "crm").astype(int))

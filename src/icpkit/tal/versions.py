@@ -124,9 +124,21 @@ def _append(warehouse: Warehouse, name: str, frame: pd.DataFrame) -> None:
     )
     try:
         if warehouse.has(name):
+            _add_new_columns(warehouse, name, frame)
             statement = f"insert into {name} by name select * from _tal_incoming"
         else:
             statement = f"create table {name} as select * from _tal_incoming"
         connection.execute(statement).fetchall()
     finally:
         connection.unregister("_tal_incoming")
+
+
+def _add_new_columns(warehouse: Warehouse, name: str, frame: pd.DataFrame) -> None:
+    """Columns the TAL gained since the table was created (parent_entity_id),
+    added as text so older versions read them as null."""
+    connection = warehouse.con.con
+    query = f"select * from {name} limit 0"
+    known = {column[0] for column in connection.execute(query).description}
+    for column in frame.columns:
+        if column not in known:
+            connection.execute(f'alter table {name} add column "{column}" varchar')
