@@ -253,6 +253,8 @@ def _backtest(run: _Run, model_card: dict[str, Any]) -> None:
             run.result.as_of,
             config.lookalike,
             config.segments.size_bands,
+            segments=config.segments,
+            subscription_settings=config.subscriptions,
         )
     except StageError as error:
         row = ("lookalike", "backtest_not_run", "warning", 1, str(error), "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from icpkit.config import LookalikeSettings, default_size_bands
+from icpkit.config import (
+    LookalikeSettings,
+    SegmentsSettings,
+    SubscriptionsSettings,
+    default_size_bands,
+)
 from icpkit.errors import StageError
 from icpkit.lookalike import Backtest, backtest, lift_chart, write_backtest
 from icpkit.lookalike.measures import auc, decile_table, lift_at, precision_at
@@ -19,6 +25,7 @@ from icpkit.lookalike.pointintime import (
     customers_at,
     months_before,
     opportunities_at,
+    subscriptions_at,
 )
 
 AS_OF = date(2025, 12, 31)
@@ -51,6 +58,37 @@ def test_arr_at_hand_example() -> None:
         "is_trial": [False, False, True, False],
     })  # fmt: skip
     assert arr_at(subs, date(2024, 12, 31)).to_dict() == {"a": 100.0}
+
+
+def test_arr_at_latest_counts_the_newest_concurrent_row() -> None:
+    # a holds two live rows on 2025-06-30: the 2025 one (120) is the latest; b's
+    # two rows start the same day: the higher id (S4, 30) counts. Sum: 220, 50.
+    subs = pd.DataFrame({
+        "subscription_id": ["S1", "S2", "S3", "S4"], "account_id": ["a", "a", "b", "b"],
+        "arr": [100.0, 120.0, 20.0, 30.0],
+        "start_date": pd.to_datetime(["2024-01-01", "2025-01-01", "2025-03-01",
+                                      "2025-03-01"]),
+        "end_date": pd.NaT, "is_trial": False,
+    })  # fmt: skip
+    day = date(2025, 6, 30)
+    assert arr_at(subs, day, "latest").to_dict() == {"a": 120.0, "b": 30.0}
+    assert arr_at(subs, day).to_dict() == {"a": 220.0, "b": 50.0}
+    with pytest.raises(ValueError, match="overlap must be 'sum' or 'latest'"):
+        arr_at(subs, day, "newest")  # type: ignore[arg-type]
+
+
+def test_subscriptions_at_hide_later_starts_and_ends() -> None:
+    subs = pd.DataFrame({
+        "account_id": ["a", "b", "c"], "arr": [1.0, 2.0, 3.0],
+        "start_date": pd.to_datetime(["2024-01-01", "2024-06-01", "2025-02-01"]),
+        "end_date": pd.to_datetime(["2024-06-01", "2025-06-01", None]),
+        "is_trial": False,
+    })  # fmt: skip
+    then = subscriptions_at(subs, date(2024, 12, 31))
+    assert then is not None
+    assert then["account_id"].tolist() == ["a", "b"]  # c started later
+    assert then["end_date"].isna().tolist() == [False, True]  # b's end: unknown
+    assert arr_at(then, date(2024, 12, 31)).to_dict() == {"b": 2.0}
 
 
 def test_opportunities_closed_later_were_open_then() -> None:
@@ -138,3 +176,71 @@ def test_backtest_files_and_chart(planted: Backtest, tmp_path: Path) -> None:
                                          "precision_at_tal_size"]  # fmt: skip
     spec = lift_chart(result.deciles).to_dict()
     assert len(spec["layer"]) == 2
+
+
+def with_history(world: Any, seed: int = 11) -> Any:
+    """The planted world plus three deals closed in 2024 (before t) on each
+    customer at t: software customers won 70 % of them, others 20 %."""
+    rng = np.random.default_rng(seed)
+    customers = world.accounts[world.accounts["account_id"].isin(
+        world.subscriptions["account_id"])]  # fmt: skip
+    ids = np.repeat(customers["account_id"].to_numpy(), 3)
+    software = np.repeat((customers["industry"] == "software").to_numpy(), 3)
+    won = rng.random(len(ids)) < np.where(software, 0.7, 0.2)
+    history = pd.DataFrame({
+        "opportunity_id": [f"H{i}" for i in range(len(ids))], "account_id": ids,
+        "type": "new_business", "status": np.where(won, "won", "lost"),
+        "amount": 1000.0, "created_date": pd.Timestamp("2024-02-01"),
+        "close_date": pd.Timestamp("2024-03-15"),
+    })  # fmt: skip
+    opportunities = pd.concat([world.opportunities, history], ignore_index=True)
+    return replace(world, opportunities=opportunities)
+
+
+def test_positives_are_the_tier_a_customers_at_t(planted_world: Any) -> None:
+    """With segment settings, tier A is computed at t from what was known then:
+    software wins more before t, so the positives are software customers."""
+    world = with_history(planted_world)
+    result = run(world, segments=SegmentsSettings(),
+                 subscription_settings=SubscriptionsSettings())  # fmt: skip
+    accounts = world.accounts.set_index("account_id")
+    customers = accounts.loc[world.subscriptions["account_id"]]
+    software = int((customers["industry"] == "software").sum())
+    assert result.figures["training_positives_rule"] == "tier A customers"
+    # Tier A is per industry x size band; a tiny band may miss the bar.
+    assert 0.8 * software <= result.figures["training_positives"] <= software
+    assert result.figures["top_decile_lift_lo"] > 2
+
+
+def test_without_tier_a_at_t_positives_fall_back_to_value(planted_world: Any) -> None:
+    # No deal closed before t and no ARR a year before t: nothing is tier A then.
+    result = run(planted_world, segments=SegmentsSettings())
+    assert result.figures["training_positives_rule"].startswith("top 20%")
+
+
+def test_nothing_after_t_reaches_the_model(planted_world: Any) -> None:
+    """Extra wins, subscriptions and deals after t change what is measured,
+    never the model trained at t (same training digest)."""
+    world = planted_world
+    first = run(world).model
+    later = world.accounts["account_id"].iloc[:40].to_numpy()
+    extra_subs = pd.DataFrame({
+        "subscription_id": [f"X{i}" for i in range(40)], "account_id": later,
+        "start_date": pd.Timestamp("2025-03-01"), "end_date": pd.NaT,
+        "arr": 1e6, "is_trial": False,
+    })  # fmt: skip
+    extra_deals = pd.DataFrame({
+        "opportunity_id": [f"Y{i}" for i in range(40)], "account_id": later,
+        "type": "new_business", "status": "won", "amount": 1e6,
+        "created_date": pd.Timestamp("2024-11-01"),  # open at t, won after
+        "close_date": pd.Timestamp("2025-02-01"),
+    })  # fmt: skip
+    changed = replace(
+        world,
+        subscriptions=pd.concat([world.subscriptions, extra_subs], ignore_index=True),
+        opportunities=pd.concat([world.opportunities, extra_deals], ignore_index=True),
+    )
+    second = run(changed)
+    assert first is not None and second.model is not None
+    assert second.model.model_card_["version"] == first.model_card_["version"]
+    assert second.figures["converted"] != run(world).figures["converted"]

@@ -1,18 +1,25 @@
 """Backtest: train on what was known 12 months ago, measure what happened since.
 
 Positives at t = as_of - 12 months follow DEFINITIONS 5's rule evaluated at t,
-from data known at t only: the top `positive_share` of the customers at t by
-their value at t (ARR(a, t), else won amount closed by t). The segment tiers of
-the current run are not used: they are computed from opportunities closed after
-t, the very outcomes the backtest measures (leakage). Accounts created after t
-are left out of training; opportunities are taken as they stood at t.
+from data known at t only. With segment settings given (as the pipeline does),
+the segment tiers are computed again at t (compute_segments on the accounts,
+opportunities and subscriptions known at t) and the positives are the tier A
+customers at t, as production would have chosen them then; where no segment was
+tier A at t, or without segment settings, the top `positive_share` of the
+customers at t by their value at t (ARR(a, t), else won amount closed by t).
+The segment tiers of the current run are never used: they are computed from
+opportunities closed after t, the very outcomes the backtest measures (leakage).
+Accounts created after t are left out of training; opportunities are taken as
+they stood at t; subscriptions started after t are left out.
 
 Scored: every CRM account that was not a customer at t, plus every universe
 company not linked to a CRM account (universe column `account_id`, as the
-pipeline's resolved universe carries; without it every universe row is scored).
-Converted: a customer at as_of (ARR > 0 or a won opportunity closed by as_of)
-that was not one at t, i.e. a new logo won in the 12 months. A universe company
-with no CRM account cannot have converted, and counts as not converted.
+pipeline's resolved universe carries; without it every universe row is scored),
+in an order shuffled by the random state so that tied scores are not broken in
+favour of CRM accounts. Converted: a customer at as_of (ARR > 0 or a won
+opportunity closed by as_of) that was not one at t, i.e. a new logo won in the
+12 months. A universe company with no CRM account cannot have converted, and
+counts as not converted. ARR follows subscriptions.overlap when given.
 """
 
 from __future__ import annotations
@@ -22,22 +29,31 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import ibis
 import numpy as np
 import pandas as pd
 
-from icpkit.config import LookalikeSettings, SizeBand
+from icpkit.config import (
+    LookalikeSettings,
+    SegmentsSettings,
+    SizeBand,
+    SubscriptionsSettings,
+)
 from icpkit.errors import StageError
 from icpkit.lookalike.measures import decile_table, measures
 from icpkit.lookalike.model import LookalikeModel
 from icpkit.lookalike.pointintime import (
+    Overlap,
     account_states_at,
     customers_at,
     months_before,
     opportunities_at,
+    subscriptions_at,
 )
-from icpkit.lookalike.positives import select_positives
+from icpkit.lookalike.positives import Positives, select_positives
 from icpkit.lookalike.tiers import fit_tier
 from icpkit.lookalike.training import training_set
+from icpkit.segments import compute_segments
 
 log = logging.getLogger(__name__)
 
@@ -69,48 +85,118 @@ def backtest(
     size_bands: list[SizeBand],
     min_converted: int = MIN_CONVERTED,
     rounds: int = BOOTSTRAP_ROUNDS,
+    segments: SegmentsSettings | None = None,
+    subscription_settings: SubscriptionsSettings | None = None,
 ) -> Backtest:
     """AUC, top-decile lift and precision at the TAL size of a model trained at
     as_of - 12 months, against the new customers won since (module docstring).
 
+    segments: the segment settings to find tier A at t with (None: positives by
+    value). subscription_settings: their `overlap` decides ARR (default "sum").
     Raises StageError under settings.min_positives positives at t, or under
     `min_converted` companies converted since t.
     """
     start = months_before(as_of, HORIZON_MONTHS)
-    population = _population(accounts, opportunities, subscriptions, universe, start)
-    converted = _converted(population, opportunities, subscriptions, as_of)
+    billing = subscription_settings or SubscriptionsSettings()
+    population = _population(
+        accounts, opportunities, subscriptions, universe, start, billing.overlap
+    ).sample(frac=1.0, random_state=settings.random_state)
+    converted = _converted(
+        population, opportunities, subscriptions, as_of, billing.overlap
+    )
     _check_converted(int(converted.sum()), min_converted, start, as_of)
-    model = _train_at(accounts, opportunities, subscriptions, universe, start,
-                      settings, size_bands)  # fmt: skip
+    known = _KnownAt(
+        _accounts_known_at(accounts, start),
+        opportunities_at(opportunities, start),
+        subscriptions_at(subscriptions, start),
+        start,
+    )
+    positives = _positives_at(known, settings, segments, billing)
+    model = _train_at(known, positives, universe, settings, size_bands)
     ranking = model.labelled_probability(population).to_numpy(dtype=float)
     tiers = fit_tier(model.predict_score(population), model.settings.fit_tiers)
     tal_size = int(tiers.isin(list(TAL_TIERS)).sum())
     table = measures(ranking, converted, tal_size, rounds, settings.random_state)
-    figures = _figures(table, start, as_of, tal_size, model)
+    figures = _figures(table, start, as_of, tal_size, model, positives.rule)
     log.info("backtest from %s to %s: %s", start, as_of, _headline(figures))
     return Backtest(table, figures, decile_table(ranking, converted), model)
 
 
+@dataclass(frozen=True)
+class _KnownAt:
+    """What was known at `day`: the accounts created by then, the opportunities
+    as they stood then and the subscriptions started by then."""
+
+    accounts: pd.DataFrame
+    opportunities: pd.DataFrame
+    subscriptions: pd.DataFrame | None
+    day: date
+
+
+def _positives_at(
+    known: _KnownAt,
+    settings: LookalikeSettings,
+    segments: SegmentsSettings | None,
+    billing: SubscriptionsSettings,
+) -> Positives:
+    """DEFINITIONS 5's positives from what was known at t: tier A customers of
+    the segments computed at t, or the top customers by value at t (module
+    docstring)."""
+    if segments is not None:
+        states = _segment_states_at(known, segments, billing)
+    else:
+        states = account_states_at(
+            known.accounts,
+            known.opportunities,
+            known.subscriptions,
+            known.day,
+            billing.overlap,
+        )
+    return select_positives(states, known.opportunities, settings)
+
+
+def _segment_states_at(
+    known: _KnownAt, segments: SegmentsSettings, billing: SubscriptionsSettings
+) -> pd.DataFrame:
+    """account_segments (segment_tier, is_customer, arr_as_of) of compute_segments
+    run at t on the inputs known at t; the universe is left out (it only sizes
+    the market, which the tiers do not use)."""
+    result = compute_segments(
+        ibis.memtable(known.accounts),
+        _table_or_none(known.opportunities),
+        _table_or_none(known.subscriptions),
+        None,
+        known.day,
+        segments,
+        billing,
+    )
+    tier_a = result.segments.loc[result.segments["tier"] == "A", "segment"]
+    log.info("backtest: tier A at %s: %s", known.day, ", ".join(tier_a) or "none")
+    return result.account_segments
+
+
+def _table_or_none(frame: pd.DataFrame | None) -> Any:
+    if frame is None or not len(frame):
+        return None
+    return ibis.memtable(frame)
+
+
 def _train_at(
-    accounts: pd.DataFrame,
-    opportunities: pd.DataFrame | None,
-    subscriptions: pd.DataFrame | None,
+    known: _KnownAt,
+    positives: Positives,
     universe: pd.DataFrame | None,
-    start: date,
     settings: LookalikeSettings,
     size_bands: list[SizeBand],
 ) -> LookalikeModel:
-    """fit_lookalike's steps on the accounts, opportunities and ARR known at start."""
-    # TODO: offer tier-A positives from compute_segments run at `start` on the
-    # inputs known then (production's rule); not wired for lack of time.
-    known = _accounts_known_at(accounts, start)
-    opportunities_then = opportunities_at(opportunities, start)
-    states = account_states_at(known, opportunities_then, subscriptions, start)
-    positives = select_positives(states, opportunities_then, settings)
+    """fit_lookalike's steps on the accounts created by t and their positives."""
     training = training_set(
-        known, positives, universe, _linked_companies(universe), settings.random_state
+        known.accounts,
+        positives,
+        universe,
+        _linked_companies(universe),
+        settings.random_state,
     )
-    return LookalikeModel(settings, size_bands).fit(training, start)
+    return LookalikeModel(settings, size_bands).fit(training, known.day)
 
 
 def _accounts_known_at(accounts: pd.DataFrame, day: date) -> pd.DataFrame:
@@ -137,9 +223,10 @@ def _population(
     subscriptions: pd.DataFrame | None,
     universe: pd.DataFrame | None,
     start: date,
+    overlap: Overlap,
 ) -> pd.DataFrame:
     """Accounts that were not customers at start, plus unlinked universe companies."""
-    before = customers_at(opportunities, subscriptions, start)
+    before = customers_at(opportunities, subscriptions, start, overlap)
     crm = accounts.loc[~accounts["account_id"].astype(str).isin(before)]
     crm = crm.assign(account_id=crm["account_id"].astype(str))
     parts = [crm]
@@ -158,8 +245,9 @@ def _converted(
     opportunities: pd.DataFrame | None,
     subscriptions: pd.DataFrame | None,
     as_of: date,
+    overlap: Overlap,
 ) -> np.ndarray:
-    after = customers_at(opportunities, subscriptions, as_of)
+    after = customers_at(opportunities, subscriptions, as_of, overlap)
     ids = population["account_id"].astype("string")
     return ids.isin(after).fillna(False).to_numpy(dtype=bool)  # no account: no
 
@@ -173,12 +261,18 @@ def _check_converted(found: int, needed: int, start: date, as_of: date) -> None:
 
 
 def _figures(
-    table: pd.DataFrame, start: date, as_of: date, tal_size: int, model: Any
+    table: pd.DataFrame,
+    start: date,
+    as_of: date,
+    tal_size: int,
+    model: Any,
+    rule: str,
 ) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "trained_as_of": start.isoformat(),
         "measured_to": as_of.isoformat(),
         "training_positives": model.model_card_["positives"],
+        "training_positives_rule": rule,
         "tal_size": tal_size,
     }
     for row in table.itertuples(index=False):

@@ -1,12 +1,15 @@
-"""What was known at a date: opportunities, ARR and customers (DEFINITIONS 1, 3)."""
+"""What was known at a date: opportunities, subscriptions, ARR and customers
+(DEFINITIONS 1, 3)."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import pandas as pd
 
 OPPORTUNITY_COLUMNS = ("account_id", "status", "type", "amount", "close_date")
+Overlap = Literal["sum", "latest"]
 
 
 def months_before(day: date, months: int) -> date:
@@ -30,19 +33,48 @@ def opportunities_at(opportunities: pd.DataFrame | None, day: date) -> pd.DataFr
     return frame
 
 
-def arr_at(subscriptions: pd.DataFrame | None, day: date) -> pd.Series:
-    """ARR(a, d): sum of arr of subscriptions with start_date <= d and (end_date
-    null or > d), trials left out (DEFINITIONS.md section 3), per account_id."""
+def subscriptions_at(
+    subscriptions: pd.DataFrame | None, day: date
+) -> pd.DataFrame | None:
+    """Subscriptions as known at `day`: those started by then, with an end date
+    after `day` unknown then (null). ARR at `day` and before is unchanged."""
+    if subscriptions is None:
+        return None
+    cutoff = pd.Timestamp(day)
+    start = pd.to_datetime(subscriptions["start_date"], errors="raise")
+    frame = subscriptions.loc[(start <= cutoff).to_numpy(dtype=bool)].copy()
+    end = pd.to_datetime(frame["end_date"], errors="raise")
+    frame["end_date"] = frame["end_date"].mask(end > cutoff)
+    return frame
+
+
+def arr_at(
+    subscriptions: pd.DataFrame | None, day: date, overlap: Overlap = "sum"
+) -> pd.Series:
+    """ARR(a, d) per account_id: arr of subscriptions with start_date <= d and
+    (end_date null or > d), trials left out (DEFINITIONS.md section 3).
+
+    overlap (subscriptions.overlap): "sum" adds an account's concurrent
+    subscriptions; "latest" counts only its latest-started one (ties: the highest
+    subscription_id), for feeds that write a new row per change.
+    """
     if subscriptions is None or not len(subscriptions):
         return pd.Series(dtype=float)
+    if overlap not in ("sum", "latest"):
+        raise ValueError(f"overlap must be 'sum' or 'latest', got {overlap!r}")
     cutoff = pd.Timestamp(day)
     start = pd.to_datetime(subscriptions["start_date"], errors="raise")
     end = pd.to_datetime(subscriptions["end_date"], errors="raise")
     trial = subscriptions["is_trial"].astype("boolean").fillna(False)  # null: paid
     active = (start <= cutoff) & ~(end <= cutoff) & ~trial
     live = subscriptions.loc[active.to_numpy(dtype=bool)]
-    # TODO: subscriptions.overlap = "latest" is not honoured here (always "sum").
-    return live.groupby(live["account_id"].astype(str))["arr"].sum()
+    accounts = live["account_id"].astype(str)
+    if overlap == "sum":
+        return live.groupby(accounts)["arr"].sum()
+    ordered = live.assign(
+        account_id=accounts, _start=start[active.to_numpy(dtype=bool)]
+    ).sort_values(["account_id", "_start", "subscription_id"], kind="stable")
+    return ordered.groupby("account_id")["arr"].last()
 
 
 def won_by(opportunities: pd.DataFrame | None, day: date) -> pd.Series:
@@ -56,13 +88,14 @@ def customers_at(
     opportunities: pd.DataFrame | None,
     subscriptions: pd.DataFrame | None,
     day: date,
+    overlap: Overlap = "sum",
 ) -> frozenset[str]:
     """Point-in-time customers: ARR(a, d) > 0, or a won opportunity closed by d.
 
     DEFINITIONS.md section 3 (a customer), with the won-opportunity rule applied
     even where subscriptions exist, so that a deal won but not yet billed counts.
     """
-    arr = arr_at(subscriptions, day)
+    arr = arr_at(subscriptions, day, overlap)
     paying = set(arr.index[arr.to_numpy(dtype=float) > 0])
     return frozenset(paying | set(won_by(opportunities, day).index))
 
@@ -72,13 +105,14 @@ def account_states_at(
     opportunities: pd.DataFrame | None,
     subscriptions: pd.DataFrame | None,
     day: date,
+    overlap: Overlap = "sum",
 ) -> pd.DataFrame:
     """account_segments-like rows at `day`: account_id, is_customer, arr_as_of
-    (ARR at `day`) and segment_tier null (segment tiers at `day` are not known
-    here; select_positives then ranks customers by value)."""
+    (ARR at `day`) and segment_tier null (no segment tiers: select_positives
+    then ranks customers by value)."""
     ids = accounts["account_id"].astype(str)
-    arr = arr_at(subscriptions, day)
-    customers = customers_at(opportunities, subscriptions, day)
+    arr = arr_at(subscriptions, day, overlap)
+    customers = customers_at(opportunities, subscriptions, day, overlap)
     return pd.DataFrame(
         {
             "account_id": ids.to_numpy(),
