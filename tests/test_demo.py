@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -59,6 +60,32 @@ def test_no_segment_excluding_the_planted_icp_is_tier_a(
         tier_a["size_band"] != PLANTED_SIZE_BAND
     )
     assert not (other_industry | other_band).any(), tier_a[["segment", "score"]]
+
+
+def test_backtest_finds_the_planted_icp(demo: tuple[RunResult, Path]) -> None:
+    """The model trained on what was known a year before as_of ranks the new
+    logos won since: the top tenth of its scores converted at least twice as
+    often as all scored companies, and surely more often (lower bound > 1)."""
+    _, out = demo
+    table = pd.read_csv(out / "backtest.csv").set_index("measure")
+    lift = table.loc["top_decile_lift"]
+    assert lift["value"] >= 2, table
+    assert lift["lo"] > 1, table
+    assert table.loc["auc", "lo"] > 0.5, table
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert card["backtest"]["training_positives_rule"] == "tier A customers"
+    assert card["backtest"]["converted"] >= 100
+
+
+def test_fit_tier_a_is_the_planted_icp(demo: tuple[RunResult, Path]) -> None:
+    _, out = demo
+    tal = pd.read_csv(out / "tal.csv")
+    tier_a = tal[tal["fit_tier"] == "A"]
+    planted = (tier_a["industry"] == PLANTED_INDUSTRY) & (
+        tier_a["size_band"] == PLANTED_SIZE_BAND
+    )
+    assert len(tier_a) >= 100
+    assert planted.mean() >= 0.8, tier_a.groupby(["industry", "size_band"]).size()
 
 
 def test_report_opens_with_the_icp(demo: tuple[RunResult, Path]) -> None:

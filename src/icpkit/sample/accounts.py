@@ -19,6 +19,23 @@ NAMIBIA_ACCOUNTS = 2
 FIRST_CREATED = np.datetime64("2022-01-03")
 
 
+def pick_accounts(
+    rng: np.random.Generator, companies: pd.DataFrame, count: int
+) -> np.ndarray:
+    """Positions of the `count` companies that are in the CRM, in order.
+
+    Companies of the planted cell are PLANTED_ICP.inbound times as likely to be
+    picked: they look for the product more often than others do.
+    """
+    in_cell = PLANTED_ICP.contains(
+        companies["industry"].to_numpy(), companies["employees"].to_numpy()
+    )
+    weights = np.where(in_cell, PLANTED_ICP.inbound, 1.0)
+    picked = rng.choice(len(companies), size=count, replace=False,
+                        p=weights / weights.sum())  # fmt: skip
+    return np.sort(picked)
+
+
 def true_accounts(
     rng: np.random.Generator, companies: pd.DataFrame, roster: pd.DataFrame
 ) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pandas as pd
 from icpkit.sample import formats, ids
 from icpkit.sample.plan import AS_OF, HISTORY_START
 
-PER_DEAL = 2.0
+PER_DEAL = 3.0
 PER_QUIET_ACCOUNT = 1.0
 LEAD_IN_DAYS = 30
 TYPES = ("email", "call", "meeting")

@@ -50,6 +50,22 @@ def planted_cell_outcomes(
     }
 
 
+def new_logos(accounts: pd.DataFrame, deals: pd.DataFrame) -> dict[str, float]:
+    """Customers (a won deal by as_of), new logos of the last 365 days (first win
+    closed in them), and the planted cell's share of accounts and of new logos."""
+    won = deals[deals["status"] == "won"]
+    first = won.groupby("account_id")["close_date"].min()
+    since = np.datetime64(AS_OF) - np.timedelta64(365, "D")
+    recent = first.index[first.to_numpy() > since]
+    in_icp = accounts.set_index("account_id")["in_icp"]
+    return {
+        "customers": float(len(first)),
+        "new_logos": float(len(recent)),
+        "icp_account_share": float(in_icp.mean()),
+        "icp_new_logo_share": float(in_icp[recent].mean()) if len(recent) else 0.0,
+    }
+
+
 def lookalike_listings(universe: pd.DataFrame) -> int:
     """Universe listings in the planted cell, by their written industry and size."""
     written = universe["employees"].str.replace(",", "", regex=False)

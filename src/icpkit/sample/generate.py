@@ -36,7 +36,7 @@ def generate_sample(directory: Path, seed: int = 7, scale: float = 1.0) -> Path:
     """Write DIRECTORY/data/*.csv and DIRECTORY/icpkit.toml; return DIRECTORY.
 
     The same seed and scale always write byte-identical files. Scale multiplies the
-    number of accounts (5,000), opportunities (~30,000) and universe rows (50,000);
+    number of accounts (5,000), opportunities (~10,000) and universe rows (50,000);
     the 20 reps do not scale.
     """
     if not scale > 0:
@@ -80,21 +80,26 @@ def _build(
     duplicate_count = round(universe.DUPLICATE_SHARE * universe_count)
     prospect_count = universe_count - known - duplicate_count
     firms = companies.draw_companies(rng, account_count + prospect_count)
+    in_crm = accounts_module.pick_accounts(rng, firms, account_count)
 
     roster = reps.rep_roster(rng)
-    crm = accounts_module.true_accounts(rng, firms.iloc[:account_count], roster)
-    deals = opportunities.true_opportunities(rng, crm, roster)
+    crm = accounts_module.true_accounts(rng, firms.iloc[in_crm], roster)
+    prospecting = opportunities.new_business(rng, crm)
+    billing = subscriptions.true_subscriptions(rng, crm, prospecting)
+    customers = opportunities.existing_business(rng, crm, billing.tenures)
+    deals = opportunities.true_opportunities(rng, crm, roster, [prospecting, customers])
     world = _World(
         crm=crm,
         deals=deals,
-        contracts=subscriptions.true_subscriptions(rng, crm, deals),
+        contracts=billing.subscriptions,
         touches=activities.true_activities(rng, crm, deals),
         team=reps.set_quotas(rng, roster, figures.bookings_last_year(deals)),
         vendor=pd.DataFrame(),
         known=known,
         duplicates=duplicate_count,
     )
-    world.vendor = _vendor(rng, firms.iloc[account_count:], world)
+    others = np.setdiff1d(np.arange(len(firms)), in_crm)
+    world.vendor = _vendor(rng, firms.iloc[others], world)
     return _tables(rng, world), _figures(world)
 
 
@@ -129,6 +134,7 @@ def _tables(rng: np.random.Generator, world: _World) -> dict[str, pd.DataFrame]:
 
 def _figures(world: _World) -> workspace_files.SampleFigures:
     outcomes = figures.planted_cell_outcomes(world.crm, world.deals, world.contracts)
+    logos = figures.new_logos(world.crm, world.deals)
     return workspace_files.SampleFigures(
         accounts=len(world.crm), opportunities=len(world.deals),
         subscriptions=len(world.contracts), activities=len(world.touches),
@@ -136,6 +142,9 @@ def _figures(world: _World) -> workspace_files.SampleFigures:
         icp_win_rate=outcomes["icp_win_rate"],
         other_win_rate=outcomes["other_win_rate"],
         icp_nrr=outcomes["icp_nrr"], other_nrr=outcomes["other_nrr"],
+        customers=int(logos["customers"]), new_logos=int(logos["new_logos"]),
+        icp_account_share=logos["icp_account_share"],
+        icp_new_logo_share=logos["icp_new_logo_share"],
         universe_known=world.known, universe_duplicates=world.duplicates,
         universe_lookalikes=figures.lookalike_listings(world.vendor),
     )  # fmt: skip

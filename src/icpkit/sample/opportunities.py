@@ -1,4 +1,5 @@
-"""Opportunities: three years of deals per account, and their Salesforce export."""
+"""Opportunities: prospects' new-business deals up to their first win, customers'
+existing-business deals while they stay, and the Salesforce export of both."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import pandas as pd
 from icpkit.sample import formats, ids
 from icpkit.sample.plan import AS_OF, HISTORY_START, PLANTED_ICP
 
-MEAN_PER_ACCOUNT = 6.0
-DISPERSION = 1.5  # negative binomial shape: many accounts with few deals, some many
+# Each prospect's engagement (a multiplier of its cell's deal rate, mean 1) is
+# gamma distributed: many prospects never open a deal, a few open several.
+ENGAGEMENT_SHAPE = 2.0
+CUSTOMER_DEAL_RATE = 2.5  # existing-business deals a year while a customer
+DAYS_PER_YEAR = 365.25
 CYCLE_MEDIAN_DAYS = 45.0
 AMOUNT_MEDIAN = 25_000.0
 OPEN_STAGES = ("Prospecting", "Qualification", "Proposal/Price Quote",
@@ -21,40 +25,103 @@ OWNER_IS_ACCOUNT_OWNER = 0.85
 BLANK_ACCOUNT_SHARE = 0.25  # of open deals
 ZERO_LOST_AMOUNT_SHARE = 0.4
 CREATED_AFTER_CLOSE_SHARE = 0.003  # of closed deals
+LAST_DAY = np.datetime64(AS_OF) - np.timedelta64(1, "D")
+
+
+def new_business(rng: np.random.Generator, accounts: pd.DataFrame) -> pd.DataFrame:
+    """Prospecting deals as they happened, each account's up to its first win.
+
+    From its creation (or the start of the history) an account opens deals at its
+    cell's deal rate times its engagement; the first deal won makes it a customer
+    and ends its prospecting. Columns: account_id, in_icp, created_date,
+    close_date, stage, status, amount.
+    """
+    start = np.maximum(
+        accounts["created_date"].to_numpy().astype("datetime64[D]"),
+        np.datetime64(HISTORY_START),
+    )
+    engagement = rng.gamma(ENGAGEMENT_SHAPE, 1 / ENGAGEMENT_SHAPE, len(accounts))
+    rate = np.where(
+        accounts["in_icp"], PLANTED_ICP.deal_rate, PLANTED_ICP.base_deal_rate
+    )
+    end = np.full(len(accounts), LAST_DAY)
+    counts = rng.poisson(rate * engagement * _years(start, end))
+    rows = np.repeat(np.arange(len(accounts)), counts)
+    deals = _draw_deals(rng, accounts, rows, start[rows], end[rows])
+    return _until_first_win(deals)
+
+
+def existing_business(
+    rng: np.random.Generator, accounts: pd.DataFrame, tenures: pd.DataFrame
+) -> pd.DataFrame:
+    """Upsell, cross-sell and renewal deals of customers, at CUSTOMER_DEAL_RATE a
+    year from the day after their first win until they churn (or as_of).
+
+    `tenures`: account_id, start_date, end_date (NaT while still a customer).
+    """
+    position = pd.Series(np.arange(len(accounts)), index=accounts["account_id"])
+    first = tenures["start_date"].to_numpy().astype("datetime64[D]")
+    start = first + np.timedelta64(1, "D")
+    end = tenures["end_date"].to_numpy().astype("datetime64[D]")
+    end = np.where(np.isnat(end) | (end > LAST_DAY), LAST_DAY, end)
+    counts = rng.poisson(CUSTOMER_DEAL_RATE * _years(start, end))
+    rows = np.repeat(position[tenures["account_id"]].to_numpy(), counts)
+    low, high = np.repeat(start, counts), np.repeat(end, counts)
+    return _draw_deals(rng, accounts, rows, low, high)
 
 
 def true_opportunities(
-    rng: np.random.Generator, accounts: pd.DataFrame, roster: pd.DataFrame
+    rng: np.random.Generator,
+    accounts: pd.DataFrame,
+    roster: pd.DataFrame,
+    deals: list[pd.DataFrame],
 ) -> pd.DataFrame:
-    """Every deal as it happened: account, owner, dates, outcome, type, amount."""
-    mean = MEAN_PER_ACCOUNT
-    counts = rng.negative_binomial(DISPERSION, DISPERSION / (DISPERSION + mean),
-                                   size=len(accounts))  # fmt: skip
-    rows = np.repeat(np.arange(len(accounts)), counts)
+    """Every deal as it happened, with owner, type and id, in creation order."""
+    table = pd.concat(deals, ignore_index=True)
+    position = pd.Series(np.arange(len(accounts)), index=accounts["account_id"])
+    rows = position[table["account_id"]].to_numpy()
+    table["owner_id"] = _draw_owners(rng, accounts, roster, rows)
+    table = table.sort_values(["created_date", "account_id"], kind="stable")
+    table = table.reset_index(drop=True)
+    table["type"] = _deal_types(table)
+    table.insert(
+        0, "opportunity_id", ids.salesforce_ids(ids.OPPORTUNITY_PREFIX, len(table))
+    )
+    return table
+
+
+def _years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Years from start to end, 0 where end is not after start."""
+    days = (end - start).astype("timedelta64[D]").astype(np.int64)
+    return np.clip(days, 0, None) / DAYS_PER_YEAR
+
+
+def _draw_deals(
+    rng: np.random.Generator,
+    accounts: pd.DataFrame,
+    rows: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+) -> pd.DataFrame:
+    """Deals of accounts[rows], created uniformly in [low, high], with outcomes."""
     deals = pd.DataFrame({"account_id": accounts["account_id"].to_numpy()[rows]})
     deals["in_icp"] = accounts["in_icp"].to_numpy()[rows]
-    _draw_dates(rng, deals, accounts["created_date"].to_numpy()[rows])
-    _draw_outcomes(rng, deals)
-    deals["owner_id"] = _draw_owners(rng, accounts, roster, rows)
-    deals = deals.sort_values(["created_date", "account_id"], kind="stable")
-    deals = deals.reset_index(drop=True)
-    deals["type"] = _deal_types(deals)
-    deals.insert(
-        0, "opportunity_id", ids.salesforce_ids(ids.OPPORTUNITY_PREFIX, len(deals))
-    )
-    return deals
-
-
-def _draw_dates(
-    rng: np.random.Generator, deals: pd.DataFrame, account_created: np.ndarray
-) -> None:
-    start = np.maximum(account_created, np.datetime64(HISTORY_START))
-    end = np.full_like(start, np.datetime64(AS_OF) - np.timedelta64(1, "D"))
-    created = formats.uniform_days(rng, start, end)
+    created = formats.uniform_days(rng, low, high)
     cycle = rng.lognormal(np.log(CYCLE_MEDIAN_DAYS), 0.7, size=len(deals))
     cycle = np.clip(np.round(cycle), 3, 400).astype(np.int64)
     deals["created_date"] = created
     deals["close_date"] = created + cycle.astype("timedelta64[D]")
+    _draw_outcomes(rng, deals)
+    return deals
+
+
+def _until_first_win(deals: pd.DataFrame) -> pd.DataFrame:
+    """Drop the deals an account opened after its first win closed."""
+    won = deals[deals["status"] == "won"]
+    first_win = won.groupby("account_id")["close_date"].min()
+    first = deals["account_id"].map(first_win).to_numpy()
+    later = ~np.isnat(first) & (deals["created_date"].to_numpy() > first)
+    return deals.loc[~later].reset_index(drop=True)
 
 
 def _draw_outcomes(rng: np.random.Generator, deals: pd.DataFrame) -> None:

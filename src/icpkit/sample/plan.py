@@ -44,10 +44,16 @@ SIZE_BANDS: tuple[tuple[int, str], ...] = (
 
 @dataclass(frozen=True)
 class PlantedIcp:
-    """The one industry x size band cell that truly wins more and grows more.
+    """The one industry x size band cell that truly wins more, buys sooner and
+    grows more.
 
     Every other cell draws from the base rates, so only this cell has a systematic
-    advantage. Churn and growth act at each yearly renewal: expected NRR is
+    advantage. A prospect opens new-business deals at `deal_rate` a year (times its
+    own engagement, mean 1) until its first win; each closed deal is won at
+    `win_rate`, so an average prospect becomes a customer at about
+    deal_rate x win_rate a year (`conversion`). Companies of the cell are
+    `inbound` times as likely as others to be in the CRM at all: they come
+    looking. Churn and growth act at each yearly renewal: expected NRR is
     (1 - churn) x growth.
     """
 
@@ -57,6 +63,9 @@ class PlantedIcp:
     max_employees: int = 999
     win_rate: float = 0.45
     base_win_rate: float = 0.25
+    deal_rate: float = 2.0
+    base_deal_rate: float = 0.7
+    inbound: float = 2.5
     churn: float = 0.05
     growth: float = 1.31
     base_churn: float = 0.12
@@ -69,6 +78,15 @@ class PlantedIcp:
     @property
     def base_nrr(self) -> float:
         return (1 - self.base_churn) * self.base_growth
+
+    @property
+    def conversion(self) -> float:
+        """First wins a year per average prospect of the cell."""
+        return self.deal_rate * self.win_rate
+
+    @property
+    def base_conversion(self) -> float:
+        return self.base_deal_rate * self.base_win_rate
 
     def contains(self, industry: np.ndarray, employees: np.ndarray) -> np.ndarray:
         """True where a company (by its true industry and size) is in the cell."""

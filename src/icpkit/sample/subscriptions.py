@@ -60,24 +60,36 @@ def contract_rows(
     return rows
 
 
+class Billing(NamedTuple):
+    """subscriptions: the billing rows, faults included, in start order with ids;
+    tenures: each customer's account_id, start_date (first paid day) and end_date
+    (the day it churned; NaT while still a customer at as_of)."""
+
+    subscriptions: pd.DataFrame
+    tenures: pd.DataFrame
+
+
 def first_wins(deals: pd.DataFrame) -> pd.DataFrame:
     """Each customer's first won deal: its close date and amount (the first ARR)."""
-    won = deals[deals["status"] == "won"].sort_values(["close_date", "opportunity_id"])
+    won = deals[deals["status"] == "won"]
+    won = won.sort_values(["close_date", "created_date"], kind="stable")
     return won.drop_duplicates("account_id")[["account_id", "close_date", "amount"]]
 
 
 def true_subscriptions(
     rng: np.random.Generator, accounts: pd.DataFrame, deals: pd.DataFrame
-) -> pd.DataFrame:
-    """Contracts, trials and the planted faults, in start order with ids."""
+) -> Billing:
+    """Contracts from each first win, trials and the planted faults; tenures."""
     in_icp = dict(zip(accounts["account_id"], accounts["in_icp"], strict=True))
     wins = first_wins(deals)
     starts = pd.to_datetime(wins["close_date"]).dt.date.tolist()
     rows: list[Contract] = []
+    tenures: list[tuple[str, date, date | None]] = []
     for account_id, start, amount in zip(
         wins["account_id"].tolist(), starts, wins["amount"].tolist(), strict=True
     ):
         contracts = contract_rows(rng, account_id, start, amount, in_icp[account_id])
+        tenures.append((account_id, start, _churned_on(contracts)))
         rows += _with_faults(rng, contracts)
         if rng.random() < CUSTOMER_TRIAL_SHARE:
             trial = start - timedelta(TRIAL_DAYS)
@@ -87,7 +99,16 @@ def true_subscriptions(
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     table = table.sort_values(["start_date", "account_id"], kind="stable")
     table.insert(0, "subscription_id", ids.serial_ids("SUB", len(table)))
-    return table.reset_index(drop=True)
+    spans = pd.DataFrame(tenures, columns=["account_id", "start_date", "end_date"])
+    for column in ("start_date", "end_date"):
+        spans[column] = pd.to_datetime(spans[column])
+    return Billing(table.reset_index(drop=True), spans)
+
+
+def _churned_on(contracts: list[Contract]) -> date | None:
+    """The end of the last contract if it ended by as_of (churn), else None."""
+    end = contracts[-1].end_date
+    return end if end is not None and end <= AS_OF else None
 
 
 def _with_faults(rng: np.random.Generator, contracts: list[Contract]) -> list[Contract]:

@@ -114,6 +114,10 @@ class SampleFigures:
     other_win_rate: float
     icp_nrr: float
     other_nrr: float
+    customers: int
+    new_logos: int
+    icp_account_share: float
+    icp_new_logo_share: float
     universe_known: int
     universe_duplicates: int
     universe_lookalikes: int
@@ -147,6 +151,17 @@ One cell is truly better: **{icp.industry} x {icp.size_band} employees**
 vs {f.other_win_rate:.1%}, NRR {f.icp_nrr:.2f} vs {f.other_nrr:.2f}. Deal size
 and cycle length do not depend on the segment, so no other cell has a systematic
 advantage. The universe lists {f.universe_lookalikes:,} companies in that cell.
+
+Accounts enter the CRM throughout the history, companies of the cell
+{icp.inbound:g} times as often as others (they come looking). A prospect opens
+new-business deals at {icp.deal_rate:g} a year in the cell and
+{icp.base_deal_rate:g} elsewhere (times its own engagement) until its first win,
+so an average prospect wins its first deal at a rate of {icp.conversion:.2f} a
+year against {icp.base_conversion:.2f}; customers then open existing-business
+deals until they churn. {f.customers:,} accounts are customers by as_of;
+{f.new_logos:,} of them won their first deal in the last 12 months,
+{f.icp_new_logo_share:.0%} of those in the cell, which holds
+{f.icp_account_share:.0%} of the accounts.
 
 ## Planted faults (the demo must handle all of them)
 
