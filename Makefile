@@ -24,11 +24,11 @@ lint: venv
 test: venv lint
 	$(BIN)/pytest
 
-BENCH_COMPANIES ?= 100000 1000000
+BENCH_COMPANIES ?= 100000 1000000 10000000
 
 bench: venv
 	$(BIN)/python benchmarks/run.py
-	for n in $(BENCH_COMPANIES); do $(BIN)/python benchmarks/score.py --companies $$n; done
+	for n in $(BENCH_COMPANIES); do $(BIN)/python benchmarks/tal.py --companies $$n || exit 1; done
 	$(BIN)/python benchmarks/resolve_quality.py
 
 clean:

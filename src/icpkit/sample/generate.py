@@ -36,7 +36,7 @@ def generate_sample(directory: Path, seed: int = 7, scale: float = 1.0) -> Path:
     """Write DIRECTORY/data/*.csv and DIRECTORY/icpkit.toml; return DIRECTORY.
 
     The same seed and scale always write byte-identical files. Scale multiplies the
-    number of accounts (5,000), opportunities (~10,000) and universe rows (50,000);
+    number of accounts (5,000), opportunities (~30,000) and universe rows (50,000);
     the 20 reps do not scale.
     """
     if not scale > 0:

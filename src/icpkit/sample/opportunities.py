@@ -12,7 +12,7 @@ from icpkit.sample.plan import AS_OF, HISTORY_START, PLANTED_ICP
 # Each prospect's engagement (a multiplier of its cell's deal rate, mean 1) is
 # gamma distributed: many prospects never open a deal, a few open several.
 ENGAGEMENT_SHAPE = 2.0
-CUSTOMER_DEAL_RATE = 2.5  # existing-business deals a year while a customer
+CUSTOMER_DEAL_RATE = 9.0  # existing-business deals a year while a customer
 DAYS_PER_YEAR = 365.25
 CYCLE_MEDIAN_DAYS = 45.0
 AMOUNT_MEDIAN = 25_000.0

@@ -63,8 +63,8 @@ class PlantedIcp:
     max_employees: int = 999
     win_rate: float = 0.45
     base_win_rate: float = 0.25
-    deal_rate: float = 2.0
-    base_deal_rate: float = 0.7
+    deal_rate: float = 3.0
+    base_deal_rate: float = 1.05
     inbound: float = 2.5
     churn: float = 0.05
     growth: float = 1.31
