@@ -17,12 +17,12 @@ from icpkit.resolve.quality import bcubed_scores, exact_cluster_rate, pairwise_s
 def test_rule_pairs_counts_blocks_and_explodes_arrays() -> None:
     frame = pd.DataFrame(
         {"domain_key": ["a", "a", "a", "b", None],
-         "core_prefixes": [["phil"], ["phil", "elec"], ["elec"], [], ["x"]],
+         "core_variants": [["phil"], ["phil", "elec"], ["elec"], [], ["x"]],
          "country_block": ["?"] * 5}
     )  # fmt: skip
     assert rule_pairs(frame, ("domain_key",)) == 3  # 3 choose 2; null joins nothing
     # phil: 2 records -> 1 pair; elec: 2 records -> 1 pair
-    assert rule_pairs(frame, ("core_prefixes", "country_block")) == 2
+    assert rule_pairs(frame, ("core_variants", "country_block")) == 2
 
 
 def test_a_rule_over_the_limit_stops_with_its_name() -> None:

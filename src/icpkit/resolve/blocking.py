@@ -11,13 +11,15 @@ from icpkit.errors import StageError
 log = logging.getLogger(__name__)
 
 # Records are compared only when they agree on every column of at least one rule.
-# core_prefixes is an array (first letters of each distinctive name token): its
-# rule pairs records sharing any of them.
-EXPLODED = "core_prefixes"
+# core_variants is an array (each distinctive name token and, for long ones, its
+# one-letter deletions): its rule pairs records of one country sharing any of
+# them, so a typo in the brand still meets its original. A rule on the first
+# letters of names (city & 3 letters, token prefixes) compared 30 to 116 million
+# pairs at a million companies for no gain in recall on the generated truth.
+EXPLODED = "core_variants"
 PREDICT_RULES: tuple[tuple[str, ...], ...] = (
     ("domain_key",),
     (EXPLODED, "country_block"),
-    ("city", "name_prefix"),
 )
 # Expectation maximisation runs on two different rules (DESIGN: resolve).
 TRAINING_RULES: tuple[tuple[str, ...], ...] = (("token_first",), ("token_longest",))
