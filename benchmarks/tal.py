@@ -14,7 +14,9 @@ score: streams the Parquet file in Arrow batches through lookalike.score_batches
 (model trained on a small generated CRM first, not timed); f1 is null.
 resolve: resolve_with_findings(method="probabilistic") over the CRM rows as
 accounts and the vendor rows as universe (reading the file not timed); f1 is
-the pairwise F1 against the generated truth, with precision and recall.
+the pairwise F1 against the generated truth, with precision and recall, and the
+cluster-level counterparts: B-cubed F1 and the share of true entities resolved
+exactly (exact_cluster_rate).
 Above --resolve-max companies resolve is skipped with a note line.
 """
 
@@ -39,7 +41,7 @@ from universe import generate, write_universe
 from icpkit.config import LookalikeSettings, ResolveSettings, default_size_bands
 from icpkit.lookalike import LookalikeModel, fit_lookalike, score_batches
 from icpkit.resolve import resolve_with_findings
-from icpkit.resolve.quality import pairwise_scores
+from icpkit.resolve.quality import bcubed_scores, exact_cluster_rate, pairwise_scores
 
 MEASURES = ("score", "resolve")
 RESOLVE_MAX = 1_000_000
@@ -105,12 +107,17 @@ def measure_resolve(path: Path) -> dict[str, object]:
     wall = time.perf_counter() - started
     entities = result.entities
     record = entities["record_id"].astype("int64").to_numpy()
-    scores = pairwise_scores(pd.Series(truth[record]), entities["entity_id"])
+    true_entity = pd.Series(truth[record])
+    scores = pairwise_scores(true_entity, entities["entity_id"])
+    bcubed = bcubed_scores(true_entity, entities["entity_id"])
+    exact_share = exact_cluster_rate(true_entity, entities["entity_id"])
     return {
         "measure": "resolve", "companies": len(entities), "wall_s": round(wall, 2),
         "peak_rss_mb": peak_rss_mb(), "f1": round(scores["f1"], 4),
         "precision": round(scores["precision"], 4),
         "recall": round(scores["recall"], 4),
+        "bcubed_f1": round(bcubed["f1"], 4),
+        "exact_cluster_rate": round(exact_share, 4),
         "entities": int(entities["entity_id"].nunique()),
         "true_entities": len(np.unique(truth)),
     }  # fmt: skip

@@ -133,7 +133,8 @@ def _unique_brands(rng: np.random.Generator, count: int) -> np.ndarray:
     brands = np.empty(0, dtype=S)
     while len(brands) < count:
         drawn = np.concatenate([brands, _brands(rng, int(1.2 * count) + 100)])
-        codes = pa.array(np.strings.lower(drawn)).dictionary_encode().indices
+        lowered = pa.array(np.strings.lower(drawn), pa.large_string())
+        codes = lowered.dictionary_encode().indices
         _, first = np.unique(codes.to_numpy(), return_index=True)
         brands = drawn[np.sort(first)]
     return brands[:count]

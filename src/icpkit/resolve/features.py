@@ -125,9 +125,9 @@ class _Tokens:
     def _generic(self) -> np.ndarray:
         """Per vocabulary code: GENERIC_TOKENS or in too many distinct names."""
         size = len(self.vocabulary)
-        names = np.unique(self.name * size + self.code)
+        names = _sorted_unique(self.name * size + self.code)
         frequency = np.bincount(names % size, minlength=size)
-        share = GENERIC_SHARE * len(np.unique(self.name))
+        share = GENERIC_SHARE * len(_sorted_unique(self.name))
         limit = min(max(GENERIC_MIN_NAMES, share), GENERIC_MAX_NAMES)
         listed = pc.is_in(self.vocabulary, pa.array(sorted(GENERIC_TOKENS)))
         return (frequency > limit) | listed.to_numpy(zero_copy_only=False)
@@ -153,7 +153,7 @@ class _Tokens:
     def variants(self, pairs: Pairs, index: pd.Index) -> pd.Series:
         """Each core token and, when long enough, its one-letter deletions."""
         row, code = pairs
-        used = np.unique(code)
+        used = _sorted_unique(code)
         text = self.vocabulary.take(pa.array(used)).to_numpy(zero_copy_only=False)
         text = text.astype(np.dtypes.StringDType())
         length = np.strings.str_len(text)
@@ -178,7 +178,7 @@ class _Tokens:
     def _key_lists(self, row: np.ndarray, keys: pa.Array, index: pd.Index) -> pd.Series:
         """Each record's distinct keys as a list."""
         codes, uniques = pd.factorize(keys.to_numpy(zero_copy_only=False))
-        unique_pairs = np.unique(row * len(uniques) + codes)
+        unique_pairs = _sorted_unique(row * len(uniques) + codes)
         row, code = unique_pairs // len(uniques), unique_pairs % len(uniques)
         return _lists(row, pa.array(uniques, pa.string()).take(pa.array(code)), index)
 
@@ -198,6 +198,15 @@ class _Tokens:
         chosen = self.vocabulary.take(pa.array(code[first]))
         values.iloc[row[first]] = chosen.to_numpy(zero_copy_only=False)
         return values
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique of integers by one sort: numpy 2's hash-based unique ran several
+    times slower on the tens of millions of token keys of a million names."""
+    ordered = np.sort(values, kind="stable")
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
 
 
 def _lists(row: np.ndarray, values: pa.Array, index: pd.Index) -> pd.Series:
