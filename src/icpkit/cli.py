@@ -218,7 +218,7 @@ def _tal_diff(arguments: list[str]) -> None:
             "icpkit tal diff takes a workspace folder and either no versions (the "
             f"last two runs) or two (V1 V2), got: {' '.join(arguments) or 'nothing'}."
         )
-    versions = arguments[1:] or [None, None]
+    versions: list[str | None] = [*arguments[1:]] or [None, None]
     tal_diff(Path(arguments[0]), versions[0], versions[1])
 
 
