@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from icpkit.resolve.names import normalise_name
+from icpkit.taxonomy.countries import country_code
 
 # Employee bands compared by the size comparison (segments' default bands).
 SIZE_BAND_EDGES = (1, 50, 200, 1000, 5000)
@@ -83,6 +84,7 @@ def match_features(records: pd.DataFrame) -> pd.DataFrame:
     frame["domain_key"] = records["domain_key"]
     for column in LOCATION_COLUMNS:
         frame[column] = _clean_text(records, column)
+    frame["country"] = _country_key(frame["country"])
     frame["size_band"] = size_band(records.get("employees"), index)
     strings = [c for c in FEATURE_COLUMNS if c not in ARRAY_COLUMNS]
     return frame.astype(dict.fromkeys(strings, "string"))
@@ -230,8 +232,15 @@ def size_band(employees: pd.Series | None, index: pd.Index) -> pd.Series:
     return banded.where(known)
 
 
-# TODO: map country names to ISO codes ("US" = "United States" = "USA"): the demo
-# spells them several ways, which weakens the location comparison.
+def _country_key(country: pd.Series) -> pd.Series:
+    """Lower-case ISO alpha-2 code where the name, alias or code is recognised
+    ("US" = "United States" = "USA" = "us"), the cleaned text where not."""
+    distinct = pd.Series(country.dropna().unique(), dtype="string")
+    codes = country_code(distinct).str.lower()
+    lookup = dict(zip(distinct, codes.fillna(distinct), strict=True))
+    return country.map(lookup).astype("string")
+
+
 def _clean_text(records: pd.DataFrame, column: str) -> pd.Series:
     if column not in records:
         return pd.Series(pd.NA, index=records.index, dtype="string")
