@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -197,3 +198,9 @@ def _segments(
 @pytest.fixture(scope="session")
 def world() -> World:
     return make_world(400, 3000, seed=7)
+
+
+@pytest.fixture(scope="session")
+def world_factory() -> Callable[[int, int, int], World]:
+    """make_world itself, for tests that draw many small worlds."""
+    return make_world
