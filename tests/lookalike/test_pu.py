@@ -139,3 +139,13 @@ def test_min_positives_refusal_still_works_with_the_correction() -> None:
     with pytest.raises(StageError, match=r"at least 20 positives .* found 2"):
         fit_lookalike(accounts, segments, None, None, AS_OF, LookalikeSettings(),
                       default_size_bands())  # fmt: skip
+
+
+def test_refusal_below_the_calibration_floor_asks_for_history() -> None:
+    training, _ = pu_world(seed=8, count=40)
+    training.labels[:] = 0
+    training.labels[:5] = 1
+    settings = LookalikeSettings(min_positives=3)
+    message = r"at least 6 positives; found 5\. Calibration needs a few in every"
+    with pytest.raises(StageError, match=message):
+        LookalikeModel(settings, default_size_bands()).fit(training, AS_OF)

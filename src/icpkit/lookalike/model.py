@@ -213,10 +213,16 @@ def _check_classes(training: TrainingSet, settings: LookalikeSettings) -> None:
     negatives = len(training.labels) - positives
     needed = max(settings.min_positives, MIN_POSITIVES_FLOOR)
     if positives < needed:
+        remedy = (
+            "Add more customer history or lower lookalike.min_positives "
+            f"(calibration needs at least {MIN_POSITIVES_FLOOR} whatever it says)."
+            if settings.min_positives > MIN_POSITIVES_FLOOR
+            else "Calibration needs a few in every cross-validation fold; add more "
+            "customer history."
+        )
         raise StageError(
             f"Look-alike model needs at least {needed} positives; found {positives}. "
-            "Add more customer history or lower lookalike.min_positives "
-            f"(never below {MIN_POSITIVES_FLOOR})."
+            + remedy
         )
     if negatives < MIN_POSITIVES_FLOOR:
         raise StageError(
