@@ -167,6 +167,20 @@ def test_backtest_refuses_with_too_few_conversions(planted_world: Any) -> None:
         run(planted_world, min_converted=100_000)
 
 
+def test_backtest_refusing_to_train_says_it_is_the_backtest(
+    planted_world: Any,
+) -> None:
+    settings = LookalikeSettings(min_positives=100_000)
+    message = (
+        r"Backtest trains on what was known at 2024-12-31 \(as_of minus 12 months\)"
+        r", and could not: .*at least 100000 positives"
+    )
+    with pytest.raises(StageError, match=message):
+        backtest(planted_world.accounts, planted_world.opportunities,
+                 planted_world.subscriptions, planted_world.universe, AS_OF,
+                 settings, default_size_bands(), rounds=10)  # fmt: skip
+
+
 def test_backtest_files_and_chart(planted: Backtest, tmp_path: Path) -> None:
     result = planted
     written = write_backtest(result, tmp_path)

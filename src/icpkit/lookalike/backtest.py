@@ -111,8 +111,14 @@ def backtest(
         subscriptions_at(subscriptions, start),
         start,
     )
-    positives = _positives_at(known, settings, segments, billing)
-    model = _train_at(known, positives, universe, settings, size_bands)
+    try:
+        positives = _positives_at(known, settings, segments, billing)
+        model = _train_at(known, positives, universe, settings, size_bands)
+    except StageError as error:
+        raise StageError(
+            f"Backtest trains on what was known at {start} (as_of minus "
+            f"{HORIZON_MONTHS} months), and could not: {error}"
+        ) from error
     ranking = model.labelled_probability(population).to_numpy(dtype=float)
     tiers = fit_tier(model.predict_score(population), model.settings.fit_tiers)
     tal_size = int(tiers.isin(list(TAL_TIERS)).sum())
