@@ -34,10 +34,46 @@ def probabilistic_edges(
             )
         )  # fmt: skip
         return empty
-    links = probabilistic_links(match_features(records), settings)
+    features = match_features(records)
+    links = probabilistic_links(features, settings)
+    links = without_location_conflicts(links, features, notes)
     return links.sort_values(
         ["match_probability", "left", "right"], ascending=[False, True, True]
     ).reset_index(drop=True)
+
+
+def without_location_conflicts(
+    links: pd.DataFrame, features: pd.DataFrame, notes: list[dict[str, object]]
+) -> pd.DataFrame:
+    """Drop links of similar (not equal) names whose records are in different
+    states or countries and share no domain: on lists without duplicates the
+    trained model otherwise joins "Yodle" (NY) and "Yodlee" (CA)."""
+    left = features.iloc[links["left"].to_numpy(int)].reset_index(drop=True)
+    right = features.iloc[links["right"].to_numpy(int)].reset_index(drop=True)
+
+    def same(column: str) -> np.ndarray:
+        return (left[column] == right[column]).fillna(False).to_numpy(bool)
+
+    def differ(column: str) -> np.ndarray:
+        known = left[column].notna().to_numpy(bool) & right[column].notna().to_numpy(
+            bool
+        )
+        return known & ~same(column)
+
+    conflict = (differ("state") | differ("country")) & ~same("domain_key")
+    conflict &= ~same("name_key")
+    if conflict.any():
+        first = int(np.flatnonzero(conflict)[0])
+        example = f"{left['name_key'][first]} / {right['name_key'][first]}"
+        notes.append(
+            finding(
+                "entities", "probabilistic_location_conflict", "info",
+                int(conflict.sum()),
+                "similar names in different states or countries without a shared "
+                "domain: left as separate companies", example,
+            )
+        )  # fmt: skip
+    return links.loc[~conflict].reset_index(drop=True)
 
 
 def link_columns(exact: pd.Series, links: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
