@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,11 +54,18 @@ def main(
 ) -> None:
     """icpkit: ICP, target account list, territories, commissions and metrics."""
     _state["debug"] = debug
+    # A terminated run unwinds like Ctrl-C: staged outputs and warehouse writes
+    # are dropped, out/ keeps the last good run.
+    signal.signal(signal.SIGTERM, _terminated)
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
     handler = RichHandler(console=console, show_path=False, show_time=False)
     root = logging.getLogger("icpkit")
     root.handlers[:] = [handler]
     root.setLevel(level)
+
+
+def _terminated(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
 
 
 @contextmanager

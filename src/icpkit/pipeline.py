@@ -107,6 +107,7 @@ def run_pipeline(
     wanted = STAGES[: STAGES.index(until) + 1]
     staged = StagedOutput(workspace.out_dir)
     warehouse = workspace.warehouse()
+    warehouse.begin()
     try:
         run = _Run(
             workspace=workspace,
@@ -120,11 +121,14 @@ def run_pipeline(
         _write_data_quality(run)
         if write_outputs:
             run.result.written = staged.commit()
+            warehouse.commit()
         else:
             staged.discard()
+            warehouse.rollback()
         return run.result
     except BaseException:
         staged.discard()
+        warehouse.rollback()
         raise
     finally:
         warehouse.close()
