@@ -174,3 +174,17 @@ def test_planted_segment_reaches_tier_a_and_is_named() -> None:
     tiers = result.account_segments.set_index("account_id")["segment_tier"]
     assert tiers["f0"] == "A"
     assert np.isnan(rows.loc["industry=fintech", "nrr_12m"])
+
+
+def test_negative_won_amount_is_a_win_but_not_a_deal_size() -> None:
+    credit = ("o11", "C", "won", "new_business", -500.0, JAN, FEB)
+    result = compute_segments(
+        accounts_table(ACCOUNTS), opportunities_table([*OPPORTUNITIES, credit]),
+        None, ibis.memtable(UNIVERSE), AS_OF, SegmentsSettings(),
+        SubscriptionsSettings(),
+    )  # fmt: skip
+    overall = result.segments.set_index("segment").loc["all"]
+    assert overall["won"] == 5
+    assert overall["mean_won_amount"] == pytest.approx(200.0)  # still 100, 300, 200
+    findings = result.findings.set_index(["table", "check"])
+    assert findings.loc[("opportunities", "won_negative_amount"), "count"] == 1

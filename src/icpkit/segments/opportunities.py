@@ -31,8 +31,9 @@ def closed_opportunities(
 ) -> ir.Table:
     """Opportunities won or lost with close_date <= as_of on accounts of `base`,
     with the account's dimensions, cycle_days (won only, null when unknown or
-    negative) and deal_amount (won new_business, or won of unknown type; DEFINITIONS
-    section 3). Opportunities left out are counted in `findings`."""
+    negative) and deal_amount (won new_business, or won of unknown type, not
+    negative; DEFINITIONS section 3). Opportunities left out are counted in
+    `findings`."""
     require_columns(opportunities, OPPORTUNITY_COLUMNS, "opportunities")
     opps = opportunities
     _report_open_without_account(opps, findings)
@@ -56,7 +57,9 @@ def closed_opportunities(
         cycle_days=ibis.ifelse(
             kept.won & (kept.cycle >= 0), kept.cycle, ibis.null("int64")
         ),
-        deal_amount=ibis.ifelse(kept.sized, kept.amount, ibis.null("float64")),
+        deal_amount=ibis.ifelse(
+            kept.sized & (kept.amount >= 0), kept.amount, ibis.null("float64")
+        ),
     )
 
 
@@ -87,6 +90,11 @@ CHECKS = {
         "warning",
         "won new business without amount; left out of deal size",
     ),
+    "won_negative_amount": (
+        "warning",
+        "won new business with a negative amount (a credit or reversal?); left out "
+        "of deal size",
+    ),
 }
 
 
@@ -103,6 +111,7 @@ def _report(closed: ir.Table, as_of: date, findings: Findings) -> None:
         "won_without_created_date": used & closed.won & closed.created_date.isnull(),
         "negative_cycle": used & closed.won & (closed.cycle < 0),
         "won_without_amount": used & closed.sized & closed.amount.isnull(),
+        "won_negative_amount": used & closed.sized & (closed.amount < 0),
     }
     counts = count_flags(closed, flags, "opportunity_id")
     for check, (count, example) in counts.items():
