@@ -70,7 +70,8 @@ def test_diff_explains_each_change() -> None:
             ("E2", "prospect", 70.0, "B", "u:2"),        # left the universe
             ("E3", "prospect", 65.0, "B", "u:3"),        # merged into E1
             ("E4", "prospect", 62.0, "B", "u:4"),        # became a competitor
-            ("E5", "prospect", 61.0, "B", "u:5"),        # fell out by the count
+            ("E5", "prospect", 61.0, "B", "u:5"),        # cut by the count
+            ("E11", "prospect", 64.0, "B", "u:11"),      # score fell below the cut
             ("E9", "customer", 50.0, "C", "crm:A9"),     # unchanged
         ]).assign(included=True),
         excluded_of([
@@ -90,6 +91,7 @@ def test_diff_explains_each_change() -> None:
         excluded_of([
             ("E4", "prospect", 62.0, "B", "u:4", "competitor"),
             ("E5", "prospect", 61.0, "B", "u:5", "max_prospects"),
+            ("E11", "prospect", 41.0, "C", "u:11", "prospect_tier_excluded"),
         ]).assign(included=False),
     ])  # fmt: skip
     new.loc[new["entity_id"] == "E1", "reasons"] = (
@@ -101,9 +103,11 @@ def test_diff_explains_each_change() -> None:
         "E8": "new_in_universe", "E10": "new_in_universe",
         "E7": "no_longer_excluded", "E6": "score_rose",
         "E4": "became_excluded", "E2": "left_universe", "E3": "merged",
-        "E5": "score_fell", "E1": "fit_changed",
+        "E5": "sizing", "E11": "score_fell", "E1": "fit_changed",
     }  # fmt: skip
     assert diff.at["E3", "detail"] == "merged into E1"
+    cut = "left out by max_prospects; fit_score 61.0 -> 61.0"
+    assert diff.at["E5", "detail"] == cut
     assert diff.at["E6", "detail"] == (
         "was left out by prospect_tier_excluded; fit_score 30.0 -> 66.0"
     )
@@ -113,7 +117,7 @@ def test_diff_explains_each_change() -> None:
     counts = summary(diff.reset_index()).set_index(["change", "why"])["companies"]
     assert counts[("added", "new_in_universe")] == 2
     assert counts[("added", "newly_matched")] == 0
-    assert counts.sum() == 9
+    assert counts.sum() == 10
 
 
 def test_diff_of_plain_tal_frames_finds_new_matches() -> None:

@@ -8,8 +8,14 @@ from icpkit.tal.exclusions import EXCLUSIONS
 
 CHANGES = ("added", "dropped", "retiered")
 WHY = {
-    "added": ("new_in_universe", "newly_matched", "score_rose", "no_longer_excluded"),
-    "dropped": ("left_universe", "became_excluded", "merged", "score_fell"),
+    "added": (
+        "new_in_universe",
+        "newly_matched",
+        "score_rose",
+        "sizing",
+        "no_longer_excluded",
+    ),
+    "dropped": ("left_universe", "became_excluded", "merged", "score_fell", "sizing"),
     "retiered": ("fit_changed",),
 }
 DIFF_COLUMNS = (
@@ -108,7 +114,9 @@ def _added(before: pd.DataFrame, after: pd.DataFrame, ids: pd.Index) -> pd.DataF
     frame.loc[owners.index, "detail"] = "its records were in " + owners
     left_by = frame["old_excluded_by"]
     excluded_before = was_there & left_by.isin(EXCLUSIONS).to_numpy(dtype=bool)
-    why[was_there] = "score_rose"
+    rose = _new_score_above_old(frame)
+    why[was_there] = "sizing"  # the cut moved or other companies left it
+    why[was_there & rose] = "score_rose"
     why[excluded_before] = "no_longer_excluded"
     frame["why"] = why
     frame.loc[was_there, "detail"] = (
@@ -126,7 +134,11 @@ def _dropped(before: pd.DataFrame, after: pd.DataFrame, ids: pd.Index) -> pd.Dat
     frame.loc[owners.index, "detail"] = "merged into " + owners
     left_by = frame["new_excluded_by"]
     excluded_now = still_there & left_by.isin(EXCLUSIONS).to_numpy(dtype=bool)
-    why[still_there] = "score_fell"
+    fell = _new_score_above_old(frame.rename(columns={
+        "old_fit_score": "new_fit_score", "new_fit_score": "old_fit_score"
+    }))  # fmt: skip
+    why[still_there] = "sizing"  # the cut moved or other companies outranked it
+    why[still_there & fell] = "score_fell"
     why[excluded_now] = "became_excluded"
     frame["why"] = why
     frame.loc[still_there, "detail"] = (
@@ -170,6 +182,12 @@ def _reason_items(reasons: object) -> dict[str, str]:
         return {}
     items = [item.split(":", 1) for item in reasons.split("; ")]
     return {i[0].strip(): i[1].strip() for i in items if len(i) == 2}
+
+
+def _new_score_above_old(frame: pd.DataFrame) -> pd.Series:
+    old = pd.to_numeric(frame["old_fit_score"], errors="raise").astype("Float64")
+    new = pd.to_numeric(frame["new_fit_score"], errors="raise").astype("Float64")
+    return (new > old).fillna(False).to_numpy(dtype=bool)
 
 
 def _scores(frame: pd.DataFrame) -> pd.Series:
