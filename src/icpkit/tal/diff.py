@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from icpkit.tal.exclusions import EXCLUSIONS
@@ -184,7 +185,7 @@ def _reason_items(reasons: object) -> dict[str, str]:
     return {i[0].strip(): i[1].strip() for i in items if len(i) == 2}
 
 
-def _new_score_above_old(frame: pd.DataFrame) -> pd.Series:
+def _new_score_above_old(frame: pd.DataFrame) -> np.ndarray:
     old = pd.to_numeric(frame["old_fit_score"], errors="raise").astype("Float64")
     new = pd.to_numeric(frame["new_fit_score"], errors="raise").astype("Float64")
     return (new > old).fillna(False).to_numpy(dtype=bool)
