@@ -19,6 +19,7 @@ from icpkit.config import (
 )
 from icpkit.errors import StageError
 from icpkit.lookalike import Backtest, backtest, lift_chart, write_backtest
+from icpkit.lookalike.backtest import _check_contrast
 from icpkit.lookalike.measures import auc, decile_table, lift_at, precision_at
 from icpkit.lookalike.pointintime import (
     arr_at,
@@ -258,3 +259,9 @@ def test_nothing_after_t_reaches_the_model(planted_world: Any) -> None:
     assert first is not None and second.model is not None
     assert second.model.model_card_["version"] == first.model_card_["version"]
     assert second.figures["converted"] != run(world).figures["converted"]
+
+
+def test_backtest_refuses_when_every_scored_company_converted() -> None:
+    with pytest.raises(StageError, match=r"all 3 companies scored at 2024-12-31"):
+        _check_contrast(np.array([True, True, True]), date(2024, 12, 31), AS_OF)
+    _check_contrast(np.array([True, False]), date(2024, 12, 31), AS_OF)

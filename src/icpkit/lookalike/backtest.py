@@ -105,6 +105,7 @@ def backtest(
         population, opportunities, subscriptions, as_of, billing.overlap
     )
     _check_converted(int(converted.sum()), min_converted, start, as_of)
+    _check_contrast(converted, start, as_of)
     known = _KnownAt(
         _accounts_known_at(accounts, start),
         opportunities_at(opportunities, start),
@@ -263,6 +264,17 @@ def _check_converted(found: int, needed: int, start: date, as_of: date) -> None:
         raise StageError(
             f"Backtest needs at least {needed} companies that became customers "
             f"between {start} and {as_of}; found {found}. Add more history."
+        )
+
+
+def _check_contrast(converted: np.ndarray, start: date, as_of: date) -> None:
+    """AUC, lift and precision compare converted with not converted companies."""
+    if bool(converted.all()):
+        raise StageError(
+            f"Backtest cannot measure a ranking: all {len(converted):,} companies "
+            f"scored at {start} became customers by {as_of}, none stayed a "
+            "prospect. Add a universe ([[inputs.universe]]) or accounts that never "
+            "bought."
         )
 
 
