@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from icpkit.config import LookalikeSettings, SegmentsSettings, TalSettings
 from icpkit.resolve import resolve_entities
 from icpkit.tal import TAL_COLUMNS, TalResult, build_tal
+from icpkit.tal.build import _segment_values
 from icpkit.tal.merge import crm_rows, entity_sources
 from icpkit.tal.status import STATUSES, account_status, opportunities_at
 from icpkit.tal.value import expected_value
@@ -159,3 +160,25 @@ def test_sizing_keeps_top_prospects_and_returns_the_rest(
     same = result.tal.set_index("entity_id").loc[sized.tal["entity_id"]]
     assert same["fit_score"].tolist() == sized.tal["fit_score"].tolist()
     assert same["reasons"].tolist() == sized.tal["reasons"].tolist()
+
+
+def test_unknown_expected_value_names_its_cause() -> None:
+    rows = pd.DataFrame({
+        "account_id": [None, None, None], "segment": None, "segment_tier": None,
+        "industry": ["software", "retail", "energy"],
+        "size_band": ["1-49", "1-49", "1-49"], "fit_score": [50.0, None, 40.0],
+    })  # fmt: skip
+    segments = pd.DataFrame({
+        "dimensions": ["industry+size_band", "industry+size_band", "all"],
+        "industry": ["software", "retail", None], "size_band": ["1-49", "1-49", None],
+        "segment": ["s", "r", "all"], "tier": ["A", "C", None],
+        "mean_won_amount": [1000.0, None, None],
+    })  # fmt: skip
+    notes: list[dict[str, object]] = []
+    valued = _segment_values(rows, segments, ["industry", "size_band"], notes)
+    assert valued["expected_value"].tolist()[0] == 500.0
+    assert valued["expected_value"].isna().tolist() == [False, True, True]
+    assert [(n["count"], n["detail"]) for n in notes] == [
+        (1, "expected_value unknown: no fit_score (see the look-alike finding)"),
+        (1, "expected_value unknown: no mean_won_amount for the segment nor overall"),
+    ]

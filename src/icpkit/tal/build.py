@@ -316,17 +316,20 @@ def _segment_values(
     rows["expected_value"] = value.expected_value(
         rows["fit_score"], matched["mean_won_amount"], overall
     )
-    missing = int(rows["expected_value"].isna().sum())
-    if missing:
-        notes.append(
-            finding(
-                "tal",
-                "expected_value_unknown",
-                "warning",
-                missing,
-                "no mean_won_amount for the segment nor overall",
-            )
-        )
+    unknown = rows["expected_value"].isna()
+    no_score = unknown & rows["fit_score"].isna()
+    causes = (
+        (no_score, "no fit_score (see the look-alike finding)"),
+        (unknown & ~no_score, "no mean_won_amount for the segment nor overall"),
+    )
+    for mask, cause in causes:
+        if mask.any():
+            notes.append(
+                finding(
+                    "tal", "expected_value_unknown", "warning", int(mask.sum()),
+                    f"expected_value unknown: {cause}",
+                )
+            )  # fmt: skip
     return rows
 
 
