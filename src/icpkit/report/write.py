@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from icpkit.files import replaced_atomically
 from icpkit.report.comp_section import comp_section
 from icpkit.report.headline import icp_headline, icp_summary
 from icpkit.report.inputs import ReportInputs
@@ -103,16 +103,10 @@ def guarded(anchor: str, title: str, build: Callable[[], Section]) -> Section:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write TEXT to a temporary file beside PATH, then move it over PATH."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with (
+        replaced_atomically(path, suffix=".tmp") as temporary,
+        temporary.open("w", encoding="utf-8") as stream,
+    ):
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())

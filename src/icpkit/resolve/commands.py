@@ -8,8 +8,6 @@ the checks of the input live here.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ import pandas as pd
 
 from icpkit.config import ResolveSettings
 from icpkit.errors import InputError, Problem
+from icpkit.files import replaced_atomically
 from icpkit.ingest.derive import derive_column, parse_derive
 from icpkit.ingest.mapping import match_columns
 from icpkit.ingest.presets import PRESETS, candidates
@@ -297,15 +296,6 @@ def _with_entities(
 
 
 def _write_excel(frame: pd.DataFrame, out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{out.name}.", suffix=".xlsx", dir=out.parent
-    )
-    os.close(handle)
-    try:
+    with replaced_atomically(out, suffix=".xlsx") as temporary:
         frame.to_excel(temporary, index=False, engine="openpyxl")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return out

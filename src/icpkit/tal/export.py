@@ -4,14 +4,13 @@ files; every file written atomically."""
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from icpkit.files import replaced_atomically
 from icpkit.resolve.findings import finding, findings_frame
 from icpkit.tal.crm_files import hubspot_companies, salesforce_accounts
 
@@ -57,33 +56,20 @@ def safe_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     into place.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            # CRLF rows (RFC 4180) make the writer quote cells holding a CR.
-            neutralise_formulas(frame).to_csv(
-                stream, index=False, lineterminator="\r\n"
-            )
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with (
+        replaced_atomically(target) as temporary,
+        temporary.open("w", encoding="utf-8", newline="") as stream,
+    ):
+        # CRLF rows (RFC 4180) make the writer quote cells holding a CR.
+        neutralise_formulas(frame).to_csv(stream, index=False, lineterminator="\r\n")
     return target
 
 
 def write_parquet(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write `frame` to `path` as Parquet, atomically like safe_csv."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    try:
+    with replaced_atomically(target) as temporary:
         frame.to_parquet(temporary, index=False)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target
 
 
