@@ -86,7 +86,8 @@ def rep_quotas(
             "reps",
             "rep without quota",
             "info",
-            int(listed.isna().sum()),
+            # without a default, "no quota" below counts these reps
+            0 if default is None else int(listed.isna().sum()),
             f"default_quota {settings.default_quota} used",
             first_example(listed.loc[listed.isna()].index.to_series()),
         ),
@@ -95,7 +96,8 @@ def rep_quotas(
             "owner not in reps",
             "info",
             len(unlisted),
-            "credited rep missing from reps; default_quota used",
+            "credited rep missing from reps"
+            + ("" if default is None else f"; default_quota {default} used"),
             unlisted[0] if unlisted else "",
         ),
         Finding(
