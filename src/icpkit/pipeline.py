@@ -21,6 +21,7 @@ import pandas as pd
 from icpkit import schema
 from icpkit.briefs import segment_briefs
 from icpkit.comp import compute_statements
+from icpkit.config import WorkspaceConfig
 from icpkit.errors import StageError
 from icpkit.ingest import load_inputs
 from icpkit.ingest.usable import as_of_findings, check_usable
@@ -28,6 +29,7 @@ from icpkit.lookalike import backtest, save_model
 from icpkit.lookalike.commands import models_folder
 from icpkit.metrics import compute_metrics
 from icpkit.report import ReportInputs, write_report
+from icpkit.report.formatting import format_number
 from icpkit.resolve import resolve_with_findings
 from icpkit.segments import compute_segments
 from icpkit.tal import build_tal, export_tal, store_version
@@ -228,6 +230,7 @@ def _tal(run: _Run) -> None:
             run.staged.staging,
             version=version,
             exclude_customers=config.tal.exclude_customers,
+            from_salesforce=_accounts_preset(config) == "salesforce",
         )
         run.findings.append(exported.findings)
         run.extras["model_card"] = result.model_card
@@ -237,6 +240,11 @@ def _tal(run: _Run) -> None:
         _save_model(run, result.model)
         card = run.staged.path("model_card.json")
         card.write_text(json.dumps(result.model_card, indent=2, default=str))
+
+
+def _accounts_preset(config: WorkspaceConfig) -> str | None:
+    accounts = config.inputs.accounts
+    return None if accounts is None else accounts.preset
 
 
 def _backtest(run: _Run, model_card: dict[str, Any]) -> None:
@@ -430,7 +438,9 @@ def _notes(run: _Run) -> list[str]:
     plan = run.extras.get("territory_plan")
     if plan:
         figures = ", ".join(
-            f"{key} {value:,.3g}" if isinstance(value, float) else f"{key} {value}"
+            f"{key} {format_number(value)}"
+            if isinstance(value, float)
+            else f"{key} {value}"
             for key, value in plan.items()
             if key not in ("scope", "rep_id")
         )

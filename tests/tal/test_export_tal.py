@@ -57,8 +57,17 @@ def test_every_format_written_and_spreadsheet_safe(
     back = pd.read_parquet(tmp_path / "tal.parquet")
     assert back["entity_id"].tolist() == ["E1", "E2", "E3"]
     assert back["name"].iloc[0] == '=HYPERLINK("x")'
-    checks = exported.findings.set_index("check")["count"].to_dict()
-    assert checks == {"salesforce_id_format": 1}
+    checks = exported.findings.set_index("check")[["severity", "count"]]
+    assert checks.to_dict("index") == {
+        "salesforce_id_format": {"severity": "warning", "count": 1}
+    }
+
+
+def test_non_salesforce_ids_are_information_for_other_crms(
+    tal: pd.DataFrame, tmp_path: Path
+) -> None:
+    exported = export_tal(tal, tmp_path, formats=("salesforce",), from_salesforce=False)
+    assert exported.findings["severity"].tolist() == ["info"]
 
 
 def test_customers_left_out_on_request(tal: pd.DataFrame, tmp_path: Path) -> None:

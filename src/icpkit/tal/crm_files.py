@@ -21,12 +21,15 @@ HUBSPOT_COLUMNS = (
 )  # fmt: skip
 
 
-def salesforce_accounts(tal: pd.DataFrame, version: str, notes: Notes) -> pd.DataFrame:
+def salesforce_accounts(
+    tal: pd.DataFrame, version: str, notes: Notes, from_salesforce: bool = True
+) -> pd.DataFrame:
     """One Account per TAL row, for a Data Loader upsert matched on Id.
 
     Id is the CRM account_id (blank for prospects, which Data Loader inserts).
     An account_id that is not a Salesforce id would be rejected by the upsert; it
-    is kept (blanking it would insert a duplicate) and counted as a warning.
+    is kept (blanking it would insert a duplicate) and counted: a warning when
+    the accounts came from Salesforce (`from_salesforce`), else for information.
     """
     account_id = tal["account_id"].astype("string")
     not_salesforce = account_id.notna() & ~account_id.str.fullmatch(SALESFORCE_ID)
@@ -38,7 +41,8 @@ def salesforce_accounts(tal: pd.DataFrame, version: str, notes: Notes) -> pd.Dat
         )
         example = str(account_id[wrong].iloc[0])
         notes.append(
-            finding("tal", "salesforce_id_format", "warning", int(wrong.sum()),
+            finding("tal", "salesforce_id_format",
+                    "warning" if from_salesforce else "info", int(wrong.sum()),
                     detail, example)
         )  # fmt: skip
     return pd.DataFrame(

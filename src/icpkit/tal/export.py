@@ -87,12 +87,14 @@ def export_tal(
     formats: Sequence[str] = FORMATS,
     version: str = "",
     exclude_customers: bool = False,
+    from_salesforce: bool = True,
 ) -> Exported:
     """Write the TAL in each of `formats` into `folder`: tal.csv, tal.parquet,
     salesforce_accounts.csv, hubspot_companies.csv (CSV files spreadsheet-safe).
 
     exclude_customers (tal.exclude_customers) leaves status customer out of every
-    file; the count is reported as a finding.
+    file; the count is reported as a finding. from_salesforce: the accounts came
+    from Salesforce, so an account_id Data Loader would reject is a warning.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -103,7 +105,7 @@ def export_tal(
     writers: dict[str, Callable[[], pd.DataFrame]] = {
         "csv": lambda: tal,
         "parquet": lambda: tal,
-        "salesforce": lambda: salesforce_accounts(tal, version, notes),
+        "salesforce": lambda: salesforce_accounts(tal, version, notes, from_salesforce),
         "hubspot": lambda: hubspot_companies(tal, version),
     }
     base = Path(folder)
