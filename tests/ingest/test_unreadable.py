@@ -37,3 +37,30 @@ def test_parquet_that_is_not_parquet(tmp_path: Path) -> None:
     path.write_text("company,url\nAcme,acme.com\n")
     with pytest.raises(InputError, match=r"universe\.parquet; expected a CSV file"):
         read_table(path)
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"PK\x03\x04\x14\x00", "a zip archive, such as an Excel .xlsx workbook"),
+        (b"\x7fELF\x02\x01\x01\x00", "a program"),
+        (b"a\x00c\x00c\x00", "a NUL byte in the first 64 KB"),
+    ],
+)
+def test_binary_file_named_csv_says_what_it_is(
+    tmp_path: Path, head: bytes, kind: str
+) -> None:
+    path = tmp_path / "accounts.csv"
+    path.write_bytes(head + os.urandom(512))
+    with pytest.raises(InputError) as raised:
+        read_table(path)
+    message = str(raised.value)
+    assert "accounts.csv; expected delimited text with a header row" in message
+    assert f"this is binary data ({kind}" in message
+    assert len(message) < 400  # no dump of the bytes
+
+
+def test_utf16_text_with_its_bom_reads(tmp_path: Path) -> None:
+    path = tmp_path / "accounts.csv"
+    path.write_bytes("id\tname\n1\tAcmé\n".encode("utf-16"))
+    assert read_table(path)["name"].tolist() == ["Acmé"]

@@ -63,7 +63,10 @@ def _unreadable(path: Path, error: Exception) -> Problem:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Latin-1, which decodes any byte."""
+    """UTF-16 with its BOM, UTF-8 (a BOM is dropped), else Latin-1, which decodes
+    any byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -82,7 +85,17 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    text = decode(path.read_bytes())
+    raw = path.read_bytes()
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's "Unicode text"
+    if not utf16 and b"\x00" in raw[:SNIFF_CHARS]:
+        kind = _binary_kind(raw)
+        expected = (
+            f"delimited text with a header row; this is binary data ({kind}). "
+            "Export the table as CSV, or give it the extension of its format "
+            "(.xlsx, .parquet)"
+        )
+        raise InputError([Problem(str(path), None, None, None, expected)])
+    text = decode(raw)
     delimiter = sniff_delimiter(text)
     return pd.read_csv(
         io.StringIO(text),
@@ -91,6 +104,21 @@ def _read_csv(path: Path) -> pd.DataFrame:
         keep_default_na=False,
         na_filter=False,
     )
+
+
+def _binary_kind(raw: bytes) -> str:
+    """What a binary file probably is, from its first bytes."""
+    signatures = {
+        b"PK\x03\x04": "a zip archive, such as an Excel .xlsx workbook",
+        b"\xd0\xcf\x11\xe0": "an old Excel .xls or other Office file",
+        b"PAR1": "a Parquet file",
+        b"\x7fELF": "a program",
+        b"%PDF": "a PDF document",
+    }
+    for signature, kind in signatures.items():
+        if raw.startswith(signature):
+            return kind
+    return "a NUL byte in the first 64 KB; UTF-16 text needs its byte-order mark"
 
 
 def _read_excel(path: Path, sheet: str | None) -> pd.DataFrame:
