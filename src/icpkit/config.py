@@ -6,7 +6,9 @@ holds icpkit.toml.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+import typing
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -246,5 +248,35 @@ def parse_config(raw: dict[str, object], source: str) -> WorkspaceConfig:
         lines = [f"{source} has {error.error_count()} invalid setting(s):"]
         for item in error.errors():
             where = ".".join(str(part) for part in item["loc"])
-            lines.append(f"  - {where}: {item['msg']} (value {item.get('input')!r})")
+            if item["type"] == "extra_forbidden":
+                lines.append(f"  - {where}: {_unknown_key(item['loc'])}")
+            else:
+                value = item.get("input")
+                lines.append(f"  - {where}: {item['msg']} (value {value!r})")
         raise ConfigError("\n".join(lines)) from error
+
+
+def _unknown_key(location: tuple[int | str, ...]) -> str:
+    """'not a setting; did you mean min_positives?' with the section's keys."""
+    model: type[BaseModel] = WorkspaceConfig
+    for part in location[:-1]:
+        field = model.model_fields.get(str(part)) if isinstance(part, str) else None
+        inner = _section_model(field.annotation) if field is not None else None
+        if inner is None:
+            break
+        model = inner
+    keys = sorted(model.model_fields)
+    close = difflib.get_close_matches(str(location[-1]), keys, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"not a setting; {hint}the settings here are {', '.join(keys)}"
+
+
+def _section_model(annotation: object) -> type[BaseModel] | None:
+    """The pydantic model of a section (unwrapping `X | None` and `list[X]`)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in typing.get_args(annotation):
+        found = _section_model(inner)
+        if found is not None:
+            return found
+    return None
