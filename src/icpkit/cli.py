@@ -62,6 +62,8 @@ def main(
     root = logging.getLogger("icpkit")
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # splink's training notes ("m values not fully trained") are for --debug.
+    logging.getLogger("splink").setLevel(logging.INFO if debug else logging.ERROR)
 
 
 def _terminated(signum: int, frame: object) -> NoReturn:
