@@ -72,6 +72,23 @@ def test_excel_sheet_and_parquet(tmp_path: Path) -> None:
     ]
 
 
+def test_missing_columns_on_the_first_sheet_name_the_other_sheets(
+    tmp_path: Path,
+) -> None:
+    with pd.ExcelWriter(tmp_path / "a.xlsx") as writer:
+        pd.DataFrame({"Title": ["Q3 export"]}).to_excel(writer, sheet_name="Cover")
+        pd.DataFrame({"account_id": ["A1"], "name": ["Acme"]}).to_excel(
+            writer, sheet_name="Accounts", index=False
+        )
+    problems = _problems(tmp_path, accounts={"path": "a.xlsx"})
+    assert len(problems) == 2
+    note = (
+        "(read the workbook's first sheet 'Cover'; it also has 'Accounts': choose "
+        'one with sheet = "<name>")'
+    )
+    assert all(problem.endswith(note) for problem in problems), problems
+
+
 def test_output_columns_and_types(tmp_path: Path) -> None:
     result = _load(tmp_path, accounts={"path": _write(tmp_path, "a.csv", ACCOUNTS)})
     accounts = result.tables["accounts"]

@@ -130,7 +130,15 @@ def _read_excel(path: Path, sheet: str | None) -> pd.DataFrame:
         chosen: str | int = sheet if sheet is not None else 0
         frame = pd.read_excel(book, sheet_name=chosen, dtype=str)
     # openpyxl hands back real blanks as NaN; everything else is text already.
-    return frame.astype("string")
+    frame = frame.astype("string")
+    if sheet is None and len(names) > 1:
+        log.info("%s: read its first sheet %r of %s", path, names[0], names)
+        frame.attrs["sheet_note"] = (
+            f" (read the workbook's first sheet {names[0]!r}; it also has "
+            f"{', '.join(repr(n) for n in names[1:])}: choose one with "
+            'sheet = "<name>")'
+        )
+    return frame
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:

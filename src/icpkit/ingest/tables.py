@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +49,9 @@ def read_input(
         return empty_table(table), [_named(p, spec.path) for p in error.problems]
     mapping, ctx.problems = resolve_mapping(list(raw.columns), spec, table, spec.path)
     if ctx.problems:
-        return empty_table(table), ctx.problems
+        note = str(raw.attrs.get("sheet_note", ""))
+        problems = [replace(p, expected=p.expected + note) for p in ctx.problems]
+        return empty_table(table), problems
     frame = _typed(raw, mapping, ctx)
     frame = _derived(frame, ctx, country_regions)
     _check_required(frame, mapping, ctx)
