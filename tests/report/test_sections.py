@@ -84,8 +84,9 @@ def test_rep_labels_and_balance_sentence(samples) -> None:
     summary.loc[2, "within_tolerance"] = False
 
     assert rep_labels(summary)[:2] == ["Ann (r1)", "r2"]
-    assert balance_sentence(summary, 0.15) == (
-        "2 of 3 reps are within ±15% on both measures."
+    assert balance_sentence(summary, 0.15).startswith(
+        "2 of 3 reps are within ±15% on both measures of their target: the "
+        "capacity-weighted mean of the reps who can take the same accounts"
     )
 
 

@@ -54,7 +54,12 @@ def balance_sentence(summary: pd.DataFrame, tolerance: float) -> str:
     if "within_tolerance" not in summary.columns:
         return f"{reps:,} reps; the summary does not say which are within tolerance."
     inside = int(summary["within_tolerance"].astype("boolean").sum())
-    return f"{inside:,} of {reps:,} reps are within ±{tolerance:.0%} on both measures."
+    return (
+        f"{inside:,} of {reps:,} reps are within ±{tolerance:.0%} on both measures "
+        "of their target: the capacity-weighted mean of the reps who can take the "
+        "same accounts (their balance group, usually a region). Reps of different "
+        "groups, or of different capacity, are not expected to carry the same."
+    )
 
 
 def balance_chart(summary: pd.DataFrame, tolerance: float) -> AnyChart:
@@ -93,6 +98,7 @@ def territory_columns(currency: str) -> list[Column]:
         Column("rep_id", "rep"),
         Column("name", "name"),
         Column("region", "region"),
+        Column("capacity", "capacity", "number"),
         Column("accounts", "accounts", "integer"),
         Column("potential", f"potential ({currency})", "money"),
         Column("workload", "workload", "number"),
