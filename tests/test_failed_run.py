@@ -38,3 +38,12 @@ def test_failed_run_stores_no_tal_version_and_no_outputs(
     assert len(versions(tmp_path)) == 1
     assert (tmp_path / "out" / "tal.csv").read_bytes() == before
     assert not list(tmp_path.glob(".out-*"))
+
+
+def test_earlier_outputs_are_the_files_this_run_did_not_write(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "briefs").mkdir(parents=True)
+    for name in ("segments.csv", "tal.csv", "briefs/index.md"):
+        (out / name).write_text("x")
+    earlier = pipeline._earlier_outputs(out, [out / "segments.csv"])
+    assert earlier == [Path("briefs/index.md"), Path("tal.csv")]

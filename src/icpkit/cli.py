@@ -125,8 +125,25 @@ def _summarise(result: RunResult) -> None:
     timings = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
     out.print(f"stages: {timings}", soft_wrap=True)
     _print_written(result.written)
+    _print_earlier(result.earlier)
     if result.report is not None:
         out.print(f"[bold]Report: {result.report}[/]", soft_wrap=True)
+
+
+def _print_earlier(earlier: list[Path], shown: int = 8) -> None:
+    """Files of out/ an earlier run left: they may not match this run's inputs."""
+    if not earlier:
+        return
+    names = ", ".join(str(path) for path in earlier[:shown])
+    if len(earlier) > shown:
+        names += f" and {len(earlier) - shown} more"
+    out.print(
+        escape(
+            f"out/ also holds {len(earlier)} files of an earlier run that this one "
+            f"did not rewrite ({names}); `icpkit run` brings them up to date."
+        ),
+        soft_wrap=True,
+    )
 
 
 def _print_warnings(result: RunResult) -> None:

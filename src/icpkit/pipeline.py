@@ -56,6 +56,8 @@ class RunResult:
     seconds: dict[str, float] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     findings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # files of out/ (relative) this run did not rewrite: an earlier run's
+    earlier: list[Path] = field(default_factory=list)
 
     @property
     def report(self) -> Path | None:
@@ -123,6 +125,7 @@ def run_pipeline(
         _write_data_quality(run)
         if write_outputs:
             run.result.written = staged.commit()
+            run.result.earlier = _earlier_outputs(workspace.out_dir, run.result.written)
             warehouse.commit()
         else:
             staged.discard()
@@ -240,6 +243,17 @@ def _tal(run: _Run) -> None:
         _save_model(run, result.model)
         card = run.staged.path("model_card.json")
         card.write_text(json.dumps(result.model_card, indent=2, default=str))
+
+
+def _earlier_outputs(out_dir: Path, written: list[Path]) -> list[Path]:
+    """Files of out/ (relative to it) an earlier run wrote and this one did not
+    replace."""
+    fresh = set(written)
+    return sorted(
+        path.relative_to(out_dir)
+        for path in out_dir.rglob("*")
+        if path.is_file() and path not in fresh
+    )
 
 
 def _accounts_preset(config: WorkspaceConfig) -> str | None:
