@@ -111,3 +111,27 @@ def test_derive_rule_errors_are_input_problems(tmp_path: Path) -> None:
     message = str(error.value)
     assert "'town:where'" in message and "slug:COLUMN" in message
     assert "'nowhere'" in message
+
+
+def test_a_list_of_another_format_is_refused_before_writing(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    root = _workspace(tmp_path)
+    before = (root / "icpkit.toml").read_text()
+    fortune = shared_data / REAL_FILES["fortune1000_2021"][0]
+    message = r"does not look like a inc5000_2014 list: it has no column 'id', "
+    with pytest.raises(ConfigError, match=message):
+        universe_add(root, fortune, "inc5000_2014")
+    assert (root / "icpkit.toml").read_text() == before
+
+
+def test_path_is_written_relative_to_the_workspace(tmp_path: Path) -> None:
+    (tmp_path / "plan").mkdir()
+    root = _workspace(tmp_path / "plan")
+    data = tmp_path / "lists"
+    data.mkdir()
+    (data / "sec.csv").write_text("cik,name,ticker,exchange\n1,Acme Corp,ACME,NYSE\n")
+    entry = universe_add(root, data / "sec.csv", "sec_tickers")
+    assert entry["path"] == "../lists/sec.csv"
+    universe = load_inputs(load_config(root), root).tables["universe"]
+    assert universe["name"].tolist() == ["Acme Corp"]

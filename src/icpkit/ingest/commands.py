@@ -13,8 +13,10 @@ import typer
 
 from icpkit.config import CONFIG_FILE, parse_config
 from icpkit.errors import ConfigError
-from icpkit.ingest.mapping import infer_mapping
+from icpkit.ingest.mapping import match_columns
+from icpkit.ingest.readers import read_table
 from icpkit.ingest.universe_presets import UNIVERSE_PRESETS, UniversePreset
+from icpkit.taxonomy.keys import lookup_key
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +82,10 @@ def _entry(
     workspace: Path, file: Path, preset: UniversePreset, name: str
 ) -> dict[str, Any]:
     """The [[inputs.universe]] table: every column named, guesses switched off."""
+    headers = list(read_table(file).columns)
+    _check_columns(file, headers, preset)
     columns = dict(preset.columns)
-    for guessed in infer_mapping(file, "universe"):
+    for guessed in match_columns(headers, "universe", "generic"):
         taken = {*columns, *preset.constants, *preset.derive}
         if guessed not in taken and guessed != "source":
             columns[guessed] = ""  # the generic preset guessed; this list says no
@@ -95,12 +99,26 @@ def _entry(
     return entry
 
 
+def _check_columns(file: Path, headers: list[str], preset: UniversePreset) -> None:
+    """The columns the preset reads must be in the file: a list of another format
+    is refused here, not at the next run."""
+    present = {lookup_key(header) for header in headers}
+    wanted = [column for column in preset.columns.values() if column]
+    wanted += [rule.split(":", 1)[1] for rule in preset.derive.values()]
+    missing = [column for column in wanted if lookup_key(column) not in present]
+    if missing:
+        shown = ", ".join(headers[:20]) + (" ..." if len(headers) > 20 else "")
+        raise ConfigError(
+            f"{file} does not look like a {preset.source} list: it has no column "
+            f"{', '.join(repr(c) for c in missing)} (its columns: {shown}). Choose "
+            f"the preset of its format: {', '.join(UNIVERSE_PRESETS)}."
+        )
+
+
 def _relative(file: Path, workspace: Path) -> str:
-    """FILE relative to the workspace when inside it, else absolute."""
-    absolute, root = file.resolve(), workspace.resolve()
-    if absolute.is_relative_to(root):
-        return absolute.relative_to(root).as_posix()
-    return os.fspath(absolute)
+    """FILE relative to the workspace folder, as icpkit.toml's paths are, without
+    following symbolic links (a linked data folder stays where the user sees it)."""
+    return Path(os.path.relpath(file.absolute(), workspace.absolute())).as_posix()
 
 
 def _header(text: str) -> str:
