@@ -310,3 +310,10 @@ def test_empty_override_switches_a_guess_off(tmp_path: Path) -> None:
     result = _load(tmp_path, universe=[spec])
     assert result.tables["universe"]["domain"].isna().all()
     assert "domain_invalid" not in set(result.findings["check"])
+
+
+def test_init_does_not_map_a_column_of_page_slugs_as_domain(tmp_path: Path) -> None:
+    slugs = _write(tmp_path, "u.csv", "id,company,url\n1,Fuhu,fuhu\n2,Quest,quest\n")
+    sites = _write(tmp_path, "w.csv", "id,company,url\n1,Fuhu,https://fuhu.com\n")
+    assert infer_mapping(tmp_path / slugs, "universe")["domain"] == ""
+    assert infer_mapping(tmp_path / sites, "universe")["domain"] == "url"

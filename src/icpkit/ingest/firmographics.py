@@ -140,14 +140,20 @@ def _country_from_state(frame: pd.DataFrame, ctx: FileContext) -> pd.DataFrame:
     return frame
 
 
-def _domain(values: pd.Series, ctx: FileContext) -> pd.Series:
+def web_hosts(values: pd.Series) -> pd.Series:
     """Lower-case host of a website or domain (`https://www.Acme.com/x` -> acme.com);
     a value without a dot (`fuhu`, an Inc. 5000 slug) is not a domain: null."""
-    host = values.str.lower().str.replace(_DOMAIN_PREFIX, "", regex=True)
+    host = values.astype("string").str.lower()
+    host = host.str.replace(_DOMAIN_PREFIX, "", regex=True)
     host = host.str.split(r"[/?#:]", n=1, regex=True).str[0].str.strip(".")
-    invalid = values.notna() & ~host.str.contains(
-        r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", na=False
-    )
+    valid = host.str.contains(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", na=False)
+    return host.where(valid).astype("string")
+
+
+def _domain(values: pd.Series, ctx: FileContext) -> pd.Series:
+    """web_hosts, counting the values that are not a web domain."""
+    host = web_hosts(values)
+    invalid = values.notna() & host.isna()
     ctx.findings.count_mask(
         ctx.table,
         "domain_invalid",
@@ -156,4 +162,4 @@ def _domain(values: pd.Series, ctx: FileContext) -> pd.Series:
         f"{ctx.file}: not a web domain, kept as null",
         values,
     )
-    return host.mask(invalid).astype("string")
+    return host

@@ -3,17 +3,23 @@ user's overrides from icpkit.toml."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from icpkit.config import InputSpec
 from icpkit.errors import Problem
 from icpkit.ingest.derive import TRANSFORMS, parse_derive
+from icpkit.ingest.firmographics import web_hosts
 from icpkit.ingest.presets import FLAG_COLUMNS, candidates
 from icpkit.ingest.readers import read_table
 from icpkit.schema import CANONICAL
 from icpkit.taxonomy import lookup_key
 
 MAX_LISTED_HEADERS = 25
+# Below this share of web domains a guessed domain column is not used.
+MIN_DOMAIN_SHARE = 0.5
+
+log = logging.getLogger(__name__)
 
 
 def match_columns(headers: list[str], table: str, preset: str) -> dict[str, str]:
@@ -38,9 +44,25 @@ def match_columns(headers: list[str], table: str, preset: str) -> dict[str, str]
 def infer_mapping(
     path: Path, table: str, preset: str = "generic", sheet: str | None = None
 ) -> dict[str, str]:
-    """The mapping `icpkit init` writes into icpkit.toml for one input file."""
-    headers = list(read_table(path, sheet).columns)
-    return match_columns(headers, table, preset)
+    """The mapping `icpkit init` writes into icpkit.toml for one input file.
+
+    A column guessed as domain whose values are mostly not web domains (the
+    Inc. 5000's `url` holds page slugs) is switched off (`domain = ""`), with a
+    warning, rather than read as 5,000 invalid domains.
+    """
+    frame = read_table(path, sheet)
+    mapping = match_columns(list(frame.columns), table, preset)
+    guessed = mapping.get("domain")
+    if guessed is not None:
+        values = frame[guessed].dropna()
+        share = web_hosts(values).notna().mean() if len(values) else 1.0
+        if share < MIN_DOMAIN_SHARE:
+            log.warning(
+                "%s: column %r is not read as domain: %.0f%% of its values are web "
+                "domains (e.g. %r)", path, guessed, 100 * share, values.iloc[0],
+            )  # fmt: skip
+            mapping["domain"] = ""
+    return mapping
 
 
 def resolve_mapping(
