@@ -116,6 +116,18 @@ def test_taxonomy_suggest_writes_an_acceptable_override_file(tmp_path: Path) -> 
     (root / "icpkit.toml").write_text(
         'industry_overrides = "industry_overrides.csv"\n' + toml
     )
-    industries = _industries(root)
-    assert UNMAPPED not in industries
-    assert industries[:4] == ["software", "software", "insurance", "software"]
+    # "Wibble Widgets" resembles nothing closely: proposed, and kept, as unmapped
+    assert _industries(root) == [
+        "software", "software", "insurance", "software", UNMAPPED
+    ]  # fmt: skip
+
+
+def test_suggest_leaves_places_and_far_values_unmapped() -> None:
+    values = pd.Series(["CA", "Chicago, IL", "Germany", "Misc", "Health Care IT"])
+    top = suggest_mappings(values).set_index("value")
+    assert top["suggested_industry"].to_dict() == {
+        "CA": UNMAPPED, "Chicago, IL": UNMAPPED, "Germany": UNMAPPED,
+        "Misc": UNMAPPED, "Health Care IT": "healthcare",
+    }  # fmt: skip
+    assert top.loc["CA", "matched"] == "looks like a place, not an industry"
+    assert top.loc["Misc", "matched"].startswith("nothing close (nearest: ")

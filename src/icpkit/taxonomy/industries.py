@@ -87,8 +87,8 @@ def canonical_industry(
 def _checked_overrides(overrides: Mapping[str, str]) -> dict[str, str]:
     checked = {}
     for source, industry in overrides.items():
-        if industry not in INDUSTRIES:
-            allowed = ", ".join(INDUSTRIES)
+        if industry not in (*INDUSTRIES, UNMAPPED):
+            allowed = ", ".join((*INDUSTRIES, UNMAPPED))
             raise ValueError(
                 f"industry override {source!r} -> {industry!r}: use {allowed}"
             )

@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 from icpkit.errors import InputError, Problem
-from icpkit.taxonomy.industries import INDUSTRIES
+from icpkit.taxonomy.industries import INDUSTRIES, UNMAPPED
 from icpkit.taxonomy.keys import lookup_key
 
 OVERRIDE_COLUMNS = ("value", "industry")
@@ -38,8 +38,8 @@ def _checked_rows(rows: list[dict[str, str]], file: str) -> dict[str, str]:
     problems: list[Problem] = []
     for number, row in enumerate(rows, start=2):
         value, industry = row["value"].strip(), row["industry"].strip()
-        if industry not in INDUSTRIES:
-            expected = f"a canonical sector: {', '.join(INDUSTRIES)}"
+        if industry not in (*INDUSTRIES, UNMAPPED):
+            expected = f"a canonical sector: {', '.join(INDUSTRIES)} (or {UNMAPPED})"
             problems.append(Problem(file, number, "industry", industry, expected))
             continue
         first, earlier = seen.setdefault(lookup_key(value), (number, industry))

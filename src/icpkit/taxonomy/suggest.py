@@ -3,11 +3,13 @@ user to review and accept into the override file (DEFINITIONS.md section 6)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
+from icpkit.taxonomy.countries import country_code
 from icpkit.taxonomy.industries import (
     CROSSWALK_PREFIX,
     INDUSTRIES,
@@ -17,6 +19,10 @@ from icpkit.taxonomy.industries import (
 from icpkit.taxonomy.reference import read_reference, reference_files
 
 SUGGESTION_COLUMNS = ("value", "count", "suggested_industry", "similarity", "matched")
+# Below this similarity (0-100) the nearest text is not proposed.
+MIN_SIMILARITY = 75
+# A two-letter code or "City, ST": a location written in the industry column.
+_PLACE = re.compile(r"[A-Z]{2}|[^,]+,\s*[A-Z]{2}")
 # Words that name a sector without being in any shipped vocabulary.
 SECTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
     "software": ("software", "saas", "cloud", "platform", "app", "internet"),
@@ -61,8 +67,44 @@ def suggest_mappings(values: pd.Series) -> pd.DataFrame:
 
 
 def _best_match(value: str) -> tuple[str, float, str]:
+    """(industry, similarity, matched text). A sector keyword named as a word of
+    the value wins (the longest); a place (`CA`, `Chicago, IL`, a country) or a
+    value resembling nothing closely stays unmapped."""
+    if _looks_like_a_place(value):
+        return UNMAPPED, 0.0, "looks like a place, not an industry"
+    keyword = _keyword_match(value)
+    if keyword is not None:
+        return keyword
+    best = _fuzzy_match(value)
+    if best[1] < MIN_SIMILARITY:
+        return UNMAPPED, best[1], f"nothing close (nearest: {best[2]})"
+    return best
+
+
+def _looks_like_a_place(value: str) -> bool:
+    text = value.strip()
+    if _PLACE.fullmatch(text):
+        return True
+    return bool(country_code(pd.Series([text], dtype="string")).notna().iloc[0])
+
+
+def _keyword_match(value: str) -> tuple[str, float, str] | None:
+    words = f" {utils.default_process(value)} "
+    hits = [
+        (len(keyword), keyword, industry)
+        for industry, keywords in SECTOR_KEYWORDS.items()
+        for keyword in keywords
+        if f" {keyword} " in words
+    ]
+    if not hits:
+        return None
+    _, keyword, industry = max(hits)
+    return industry, 100.0, keyword
+
+
+def _fuzzy_match(value: str) -> tuple[str, float, str]:
     choices = _choices()
-    best = ("other", 0.0, "")
+    best = (UNMAPPED, 0.0, "")
     for item in value.split(LIST_SEPARATOR):
         found = process.extractOne(
             item,
