@@ -328,7 +328,9 @@ def _print_findings(result: RunResult) -> None:
     if findings.empty:
         out.print("no data-quality findings")
         return
-    table = Table("table", "check", "severity", "count", "detail")
+    table = Table("table", "check", "severity", "count")
+    # long paths and values fold onto the next line instead of being cut off
+    table.add_column("detail", overflow="fold", ratio=1)
     for row in findings.itertuples(index=False):
         table.add_row(
             str(row.table), str(row.check), str(row.severity), str(row.count),
