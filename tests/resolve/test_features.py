@@ -34,3 +34,13 @@ def test_similar_names_in_other_states_are_not_linked_without_a_domain() -> None
     # Acme: NY against CA but one domain.
     assert kept[["left", "right"]].values.tolist() == [[0, 2], [3, 4]]
     assert (notes[0]["count"], notes[0]["example"]) == (1, "yodle / yodlee")
+
+
+def test_shared_hosts_are_no_domain_evidence() -> None:
+    records = pd.DataFrame({
+        "name": ["Eidson Roofing", "JSE Family Dental", "Acme"],
+        "name_key": ["eidson roofing", "jse family dental", "acme"],
+        "domain_key": ["facebook.com", "facebook.com", "acme.com"],
+    }, dtype="string")  # fmt: skip
+    features = match_features(records)
+    assert features["domain_key"].isna().tolist() == [True, True, False]

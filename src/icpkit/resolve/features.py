@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from icpkit.resolve.domains import is_generic
 from icpkit.resolve.names import normalise_name
 from icpkit.taxonomy.countries import country_code
 
@@ -81,7 +82,9 @@ def match_features(records: pd.DataFrame) -> pd.DataFrame:
     frame["core_variants"] = tokens.variants(core, index)
     frame["token_first"] = tokens.first(core, index)
     frame["token_longest"] = tokens.first(tokens.longest_first(core), index)
-    frame["domain_key"] = records["domain_key"]
+    # A shared host (facebook.com, a free mail domain) is no evidence of one company.
+    domains = records["domain_key"]
+    frame["domain_key"] = domains.mask(is_generic(domains).fillna(False))
     for column in LOCATION_COLUMNS:
         frame[column] = _clean_text(records, column)
     frame["country"] = _country_key(frame["country"])
