@@ -6,6 +6,7 @@ outputs to a staging folder and moves them into out/ when every stage succeeded.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -32,7 +33,7 @@ from icpkit.report import ReportInputs, write_report
 from icpkit.report.formatting import format_number
 from icpkit.resolve import resolve_with_findings
 from icpkit.segments import compute_segments
-from icpkit.tal import build_tal, export_tal, store_version
+from icpkit.tal import build_tal, export_tal, next_version, store_version
 from icpkit.tal.export import safe_csv
 from icpkit.territories import TerritoryResult, assign_territories
 from icpkit.warehouse import Warehouse
@@ -74,6 +75,8 @@ class _Run:
     findings: list[pd.DataFrame] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
+    # warehouse writes that wait until the run's outputs have landed
+    on_commit: list[Callable[[], object]] = field(default_factory=list)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -111,7 +114,6 @@ def run_pipeline(
     wanted = STAGES[: STAGES.index(until) + 1]
     staged = StagedOutput(workspace.out_dir)
     warehouse = workspace.warehouse()
-    warehouse.begin()
     try:
         run = _Run(
             workspace=workspace,
@@ -126,14 +128,14 @@ def run_pipeline(
         if write_outputs:
             run.result.written = staged.commit()
             run.result.earlier = _earlier_outputs(workspace.out_dir, run.result.written)
-            warehouse.commit()
+            # The TAL version is history: stored only once its files have landed.
+            for store in run.on_commit:
+                store()
         else:
             staged.discard()
-            warehouse.rollback()
         return run.result
     except BaseException:
         staged.discard()
-        warehouse.rollback()
         raise
     finally:
         warehouse.close()
@@ -221,13 +223,14 @@ def _tal(run: _Run) -> None:
         run.findings.append(result.findings)
         run.warehouse.write(schema.TAL, result.tal)
         run.tables[schema.TAL] = result.tal
-        version = store_version(
-            run.warehouse,
-            result.tal,
-            run.result.as_of,
-            model_version=result.model_card.get("version"),
-            excluded=result.excluded,
-        )
+        version = next_version(run.warehouse, run.result.as_of)
+        run.on_commit.append(
+            functools.partial(
+                store_version, run.warehouse, result.tal, run.result.as_of,
+                model_version=result.model_card.get("version"),
+                excluded=result.excluded, version=version,
+            )
+        )  # fmt: skip
         exported = export_tal(
             result.tal,
             run.staged.staging,

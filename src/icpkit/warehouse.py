@@ -50,16 +50,5 @@ class Warehouse:
     def read(self, name: str) -> pd.DataFrame:
         return self.con.table(name).to_pandas()
 
-    def begin(self) -> None:
-        """Hold every following write until `commit`; a run that fails or is
-        killed before then leaves the warehouse as it was."""
-        self.con.con.execute("begin transaction")
-
-    def commit(self) -> None:
-        self.con.con.execute("commit")
-
-    def rollback(self) -> None:
-        self.con.con.execute("rollback")
-
     def close(self) -> None:
         self.con.disconnect()

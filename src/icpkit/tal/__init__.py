@@ -13,7 +13,12 @@ from icpkit.tal.export import (
     safe_csv,
 )
 from icpkit.tal.status import STATUSES
-from icpkit.tal.versions import list_versions, read_version, store_version
+from icpkit.tal.versions import (
+    list_versions,
+    next_version,
+    read_version,
+    store_version,
+)
 
 __all__ = [
     "DIFF_COLUMNS",
@@ -27,6 +32,7 @@ __all__ = [
     "export_tal",
     "list_versions",
     "neutralise_formulas",
+    "next_version",
     "read_version",
     "safe_csv",
     "store_version",

@@ -40,13 +40,15 @@ def store_version(
     as_of: date,
     model_version: str | None = None,
     excluded: pd.DataFrame | None = None,
+    version: str | None = None,
 ) -> str:
     """Append `tal` (and the rows it left out, from TalResult.excluded) as a new
-    version valid from as_of; return its id, e.g. "v2024-06-30-2"."""
+    version valid from as_of; return its id, e.g. "v2024-06-30-2" (`version`,
+    from next_version, when the id was handed out before storing)."""
     # TODO: no retention yet; every version stays (about 0.5 s and a few MB per
     # 50,000 rows). Add a keep-last-N setting once users ask for pruning.
-    sequence = _next_sequence(warehouse, as_of)
-    version = f"v{as_of.isoformat()}-{sequence}"
+    version = version or next_version(warehouse, as_of)
+    sequence = int(version.rsplit("-", 1)[1])
     rows = _history_rows(tal, excluded, version, as_of)
     _append(warehouse, HISTORY, rows)
     entry = {
@@ -84,6 +86,11 @@ def read_version(warehouse: Warehouse, version: str) -> pd.DataFrame:
         raise InputError([Problem("tal_history", None, "version", version, expected)])
     query = f"select * from {HISTORY} where version = ? order by entity_id"
     return warehouse.con.con.execute(query, [version]).df()
+
+
+def next_version(warehouse: Warehouse, as_of: date) -> str:
+    """The id the next version stored for as_of gets: "v<as_of>-<n>"."""
+    return f"v{as_of.isoformat()}-{_next_sequence(warehouse, as_of)}"
 
 
 def _next_sequence(warehouse: Warehouse, as_of: date) -> int:
