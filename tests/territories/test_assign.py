@@ -68,16 +68,19 @@ def test_holds_named_open_opportunity_and_family() -> None:
             {"entity_id": "E3", "account_id": "A3", "parent_account_id": "A2"},
             {"entity_id": "E4", "account_id": "A4", "owner_id": "R1"},
             {"entity_id": "E5", "account_id": "A5"},
+            {"entity_id": "E6", "account_id": "A6"},
         ]
     )
     tal.loc[tal["parent_account_id"].isna(), "parent_account_id"] = None
     opportunities = pd.DataFrame(
         {
-            "opportunity_id": ["O1", "O2", "O3"],
-            "account_id": ["A2", "A4", "A4"],
-            "owner_id": ["R2", "R1", "GONE"],
-            "status": ["open", "open", "open"],
-            "created_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-02-01"]),
+            "opportunity_id": ["O1", "O2", "O3", "O4"],
+            "account_id": ["A2", "A4", "A4", "A6"],
+            "owner_id": ["R2", "R2", "GONE", "GONE"],
+            "status": ["open", "open", "open", "open"],
+            "created_date": pd.to_datetime(
+                ["2024-01-01", "2024-01-01", "2024-02-01", "2024-01-01"]
+            ),
         }
     )
     settings = TerritoriesSettings(named_accounts={"A1": "R2", "E5": "NOBODY"})
@@ -89,8 +92,15 @@ def test_holds_named_open_opportunity_and_family() -> None:
     assert rows.loc["E2", "hold_reason"] == "open_opportunity"
     assert rows.loc["E3", "assigned_rep"] == "R2"
     assert rows.loc["E3", "hold_reason"] == "parent_account"
-    # A4's latest open opportunity belongs to a rep who left: not held
-    assert not bool(rows.loc["E4", "held"])
+    # A4 stays with its current owner R1, whoever owns its open deals: a hold
+    # is never a move
+    assert rows.loc["E4", "assigned_rep"] == "R1"
+    assert not bool(rows.loc["E4", "owner_changed"])
+    held = rows.loc[rows["held"].astype(bool)]
+    by_deal = held["hold_reason"].eq("open_opportunity")
+    assert not (by_deal & held["owner_changed"].astype(bool)).any()
+    # A6 has no current owner and its open deal's rep left: not held
+    assert not bool(rows.loc["E6", "held"])
     assert not bool(rows.loc["E5", "held"])
     checks = set(result.findings["check"])
     assert {"named_account_rep_unknown", "open_opportunity_rep_unknown"} <= checks

@@ -27,9 +27,11 @@ def find_holds(
 ) -> pd.DataFrame:
     """hold_rep and hold_reason per account (null where not held).
 
-    Named accounts come first, then accounts with an opportunity open at as_of (the
-    owner of the latest one), then children of a held parent, which move with it.
-    A hold whose rep is not in the reps table is reported and not applied.
+    Named accounts come first, then accounts with an opportunity open at as_of,
+    kept with their current owner (the owner of the latest open opportunity where
+    the account has no current owner among the reps), then children of a held
+    parent, which move with it. A hold whose rep is not in the reps table is
+    reported and not applied.
     """
     holds = pd.DataFrame(
         {"hold_rep": None, "hold_reason": None}, index=accounts.index, dtype=object
@@ -38,7 +40,8 @@ def find_holds(
     _apply(holds, named, NAMED_ACCOUNT, rep_ids, findings)
     if settings.hold_open_opportunities:
         owners = _open_opportunity_owners(accounts, opportunities, as_of, findings)
-        _apply(holds, owners, OPEN_OPPORTUNITY, rep_ids, findings)
+        _apply(holds, _kept_with(accounts, owners, rep_ids), OPEN_OPPORTUNITY,
+               rep_ids, findings)  # fmt: skip
     if "parent_account_id" in accounts.columns:
         _hold_families(accounts, holds)
     return holds
@@ -65,6 +68,18 @@ def _apply(
     kept = reps[~unknown]
     holds.loc[kept.index, "hold_rep"] = kept.to_numpy()
     holds.loc[kept.index, "hold_reason"] = reason
+
+
+def _kept_with(
+    accounts: pd.DataFrame, open_owners: pd.Series, rep_ids: set[str]
+) -> pd.Series:
+    """A held account stays with its current owner (DEFINITIONS 8), so a hold
+    never counts as a move; without one among the reps, the open deal's owner."""
+    if "current_owner" not in accounts.columns:
+        return open_owners
+    current = accounts.loc[open_owners.index, "current_owner"]
+    usable = current.notna() & current.isin(list(rep_ids))
+    return current.where(usable, open_owners).astype(object)
 
 
 def _named_reps(
