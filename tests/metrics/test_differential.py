@@ -89,14 +89,16 @@ def _expected_row(opps: pd.DataFrame, wins: pd.DataFrame, quarter: str) -> dict:
     held = opps.loc[
         (created <= end) & ((opps["status"] == "open") | closed.isna() | (closed > end))
     ]
-    known = held.loc[held["is_icp"].notna()]
-    priced = known.loc[known["amount"].notna()]
+    priced = held.loc[held["amount"].notna()]
     done = opps.loc[
         opps["status"].isin(["won", "lost"]) & (closed >= start) & (closed <= end)
     ]
     row = {
         "open_opportunities": len(held),
-        "icp_pipeline_coverage_count": _ratio(known["is_icp"].sum(), len(known)),
+        "icp_pipeline_coverage_count": _ratio(
+            (held["is_icp"] == True).sum(),  # noqa: E712
+            len(held),
+        ),
         "icp_pipeline_coverage_amount": _ratio(
             priced.loc[priced["is_icp"] == True, "amount"].sum(),  # noqa: E712
             priced["amount"].sum(),

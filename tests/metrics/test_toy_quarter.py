@@ -36,17 +36,17 @@ def test_columns_and_quarters(metrics: pd.DataFrame) -> None:
 
 
 def test_pipeline_coverage(metrics: pd.DataFrame) -> None:
-    # Open at 31 March: O2, O4, O5, O6. O6 has no account, so ICP is judged on O2
-    # (ICP), O4 (not), O5 (ICP): 2/3; by amount (300 + 400) / (300 + 200 + 400).
+    # Open at 31 March: O2 (ICP), O4 (not), O5 (ICP), O6 (no account, so no ICP
+    # account): 2/4; by amount (300 + 400) / (300 + 200 + 400 + 1000).
     q1 = metrics.loc[("2017Q1", "all", "all")]
     assert q1["open_opportunities"] == 4
-    assert q1["icp_pipeline_coverage_count"] == pytest.approx(2 / 3)
-    assert q1["icp_pipeline_coverage_amount"] == pytest.approx(700 / 900)
-    # At as_of (30 June) only O5 and O6 are open: 1/1.
+    assert q1["icp_pipeline_coverage_count"] == pytest.approx(2 / 4)
+    assert q1["icp_pipeline_coverage_amount"] == pytest.approx(700 / 1900)
+    # At as_of (30 June) only O5 (ICP) and O6 are open: 1/2.
     q2 = metrics.loc[("2017Q2", "all", "all")]
     assert q2["open_opportunities"] == 2
-    assert q2["icp_pipeline_coverage_count"] == 1.0
-    # R2 at 31 March: O4 (not ICP) and O6 (no account): 0/1, a real zero.
+    assert q2["icp_pipeline_coverage_count"] == 0.5
+    # R2 at 31 March: O4 (not ICP) and O6 (no account): 0/2, a real zero.
     assert metrics.loc[("2017Q1", "rep", "R2"), "icp_pipeline_coverage_count"] == 0.0
 
 

@@ -31,23 +31,24 @@ def open_at_quarter_end(scoped: ibis.Table, quarters: ibis.Table) -> ibis.Table:
 
 def pipeline_coverage(scoped: ibis.Table, quarters: ibis.Table) -> ibis.Table:
     """open_opportunities, icp_pipeline_coverage_count and _amount per quarter and
-    scope: ICP open / open, over open opportunities whose account is known."""
+    scope: ICP open / all open (DEFINITIONS 7). An opportunity without an account
+    has no ICP account: it counts below the line, not above it (the data-quality
+    output counts such opportunities)."""
     held = open_at_quarter_end(scoped, quarters)
-    known = held.is_icp.notnull()
-    priced = known & held.amount.notnull()
+    icp = held.is_icp.fill_null(False)
+    priced = held.amount.notnull()
     counts = held.aggregate(
         by=list(KEYS),
         open_opportunities=held.count(),
-        icp_open=held.count(where=held.is_icp),
-        judged_open=held.count(where=known),
-        icp_amount=held.amount.sum(where=priced & held.is_icp),
-        judged_amount=held.amount.sum(where=priced),
+        icp_open=held.count(where=icp),
+        icp_amount=held.amount.sum(where=priced & icp),
+        open_amount=held.amount.sum(where=priced),
     )
     return counts.select(
         *KEYS,
         "open_opportunities",
-        icp_pipeline_coverage_count=ratio(counts.icp_open, counts.judged_open),
+        icp_pipeline_coverage_count=ratio(counts.icp_open, counts.open_opportunities),
         icp_pipeline_coverage_amount=ratio(
-            counts.icp_amount.fill_null(0.0), counts.judged_amount.fill_null(0.0)
+            counts.icp_amount.fill_null(0.0), counts.open_amount.fill_null(0.0)
         ),
     )
