@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 AnyChart = (
     alt.Chart | alt.LayerChart | alt.HConcatChart | alt.VConcatChart | alt.FacetChart
 )
+TEXT_SLACK = {"left": 70, "right": 50, "top": 5, "bottom": 5}
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 TIER_COLOURS = {"A": "#1b7f5b", "B": "#3b6fb6", "C": "#9aa0a6", "none": "#d0d4d9"}
 _UNSAFE_SVG = re.compile(r"<\s*(script|foreignobject|iframe)|\son\w+\s*=", re.I)
@@ -46,10 +47,19 @@ def _json_value(value: Any) -> Any:
 def configure(chart: AnyChart) -> AnyChart:
     """The house look: system fonts, no chart border, quiet axes."""
     return (
-        chart.configure(font=FONT)
+        # vl-convert measures text with its own font; a browser's wider sans-serif
+        # would push axis labels past the left edge and legends past the right.
+        chart.properties(padding=TEXT_SLACK)
+        .configure(font=FONT)
         .configure_view(stroke=None)
-        .configure_axis(labelColor="#1f2328", titleColor="#5f6670", gridColor="#eceff2")
-        .configure_legend(labelFontSize=11, titleFontSize=11)
+        # Segment and rep names run long: show them whole (the default cuts at 180 px)
+        .configure_axis(
+            labelColor="#1f2328",
+            titleColor="#5f6670",
+            gridColor="#eceff2",
+            labelLimit=420,
+        )
+        .configure_legend(labelFontSize=11, titleFontSize=11, labelLimit=0)
     )
 
 
