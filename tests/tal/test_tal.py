@@ -15,6 +15,7 @@ from icpkit.resolve import resolve_entities
 from icpkit.tal import TAL_COLUMNS, TalResult, build_tal
 from icpkit.tal.build import _segment_values
 from icpkit.tal.merge import crm_rows, entity_sources
+from icpkit.tal.owner import current_owner
 from icpkit.tal.status import STATUSES, account_status, opportunities_at
 from icpkit.tal.value import expected_value
 
@@ -182,3 +183,17 @@ def test_unknown_expected_value_names_its_cause() -> None:
         (1, "expected_value unknown: no fit_score (see the look-alike finding)"),
         (1, "expected_value unknown: no mean_won_amount for the segment nor overall"),
     ]
+
+
+def test_current_owner_is_the_latest_opportunity_owner_ties_by_id() -> None:
+    entities = pd.DataFrame({"record_table": "accounts", "record_id": ["A1", "A2"],
+                             "entity_id": ["E1", "E2"]})  # fmt: skip
+    known = pd.DataFrame({
+        "opportunity_id": ["O9", "O2", "O5"], "account_id": ["A1", "A1", "A1"],
+        "owner_id": ["R9", "R2", "R5"],
+        "created_date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-03-01"]),
+        "close_date": pd.to_datetime(["2024-02-01", "2024-04-01", "2024-04-01"]),
+    })  # fmt: skip
+    rows = pd.DataFrame({"entity_id": ["E1", "E2"], "owner_id": ["R0", "R7"]})
+    # E1: O2 and O5 tie on both dates; O5 is the later id. E2: no opportunity.
+    assert current_owner(rows, known, entities).tolist() == ["R5", "R7"]
