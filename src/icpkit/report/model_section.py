@@ -17,6 +17,7 @@ from icpkit.report.markup import (
     not_computed,
     render_table,
 )
+from icpkit.segments.win_rate import wilson_interval
 
 TITLE = "Look-alike model"
 RELIABILITY_COLUMNS = ("bin", "mean_predicted", "observed_rate", "count")
@@ -57,7 +58,8 @@ def reliability_part(reliability: pd.DataFrame | None) -> str:
         return not_computed(str(problem))
     description = (
         "Observed rate of positives against the mean predicted probability per bin; "
-        "a calibrated model lies on the diagonal. Point size is the bin's count."
+        "a calibrated model lies on the diagonal. Point size is the bin's count; the "
+        "bar is the observed rate's 95 % Wilson interval."
     )
     columns = [
         Column("bin", "bin"),
@@ -71,14 +73,19 @@ def reliability_part(reliability: pd.DataFrame | None) -> str:
 
 
 def reliability_chart(reliability: pd.DataFrame) -> AnyChart:
-    rows = reliability.sort_values("mean_predicted")
+    """Observed against predicted rate per bin, each with its 95 % Wilson interval
+    (a bin of two companies says little, and the bar shows it)."""
+    rows = reliability.sort_values("mean_predicted").copy()
+    count = pd.to_numeric(rows["count"], errors="raise").to_numpy(dtype=float)
+    observed = pd.to_numeric(rows["observed_rate"], errors="raise").to_numpy(float)
+    rows["lo"], rows["hi"] = wilson_interval(observed * count, count)
     unit = alt.Scale(domain=[0, 1])
     diagonal = (
         alt.Chart(alt.Data(values=[{"p": 0.0}, {"p": 1.0}]))
         .mark_line(strokeDash=[4, 3], color="#9aa0a6")
         .encode(x=alt.X("p:Q", scale=unit), y=alt.Y("p:Q", scale=unit))
     )
-    base = alt.Chart(records(rows, RELIABILITY_COLUMNS)).encode(
+    base = alt.Chart(records(rows, [*RELIABILITY_COLUMNS, "lo", "hi"])).encode(
         x=alt.X(
             "mean_predicted:Q",
             scale=unit,
@@ -93,10 +100,13 @@ def reliability_chart(reliability: pd.DataFrame) -> AnyChart:
         ),
     )
     curve = base.mark_line(color="#1b7f5b")
+    intervals = base.mark_rule(color="#1b7f5b", opacity=0.5).encode(y="lo:Q", y2="hi:Q")
     points = base.mark_circle(color="#1b7f5b", opacity=0.8).encode(
-        size=alt.Size("count:Q", title="count")
+        size=alt.Size("count:Q", title="count", scale=alt.Scale(range=[25, 400]))
     )
-    return alt.layer(diagonal, curve, points).properties(width=320, height=320)
+    return alt.layer(diagonal, intervals, curve, points).properties(
+        width=320, height=320
+    )
 
 
 def backtest_part(backtest: pd.DataFrame | None, deciles: pd.DataFrame | None) -> str:
