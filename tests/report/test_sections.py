@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from icpkit.report.comp_section import comp_section
+from icpkit.report.comp_section import comp_section, rep_names
 from icpkit.report.headline import icp_summary
 from icpkit.report.metrics_section import company_rows, metrics_section
 from icpkit.report.quality_section import quality_section, severity_sentence
@@ -116,6 +116,13 @@ def test_commission_totals_are_exact_and_bad_amounts_named(samples) -> None:
     assert "1 line(s) left out of the totals" in body and "&#x27;1,0&#x27;" in body
     assert body.index("2,550.00") < body.index("1,150.12")  # r2 before r1
     assert "3,500.10" in body  # base: 1000.10 + 2500.00
+
+
+def test_commission_totals_name_the_reps(samples) -> None:
+    names = rep_names(samples.territory_summary())
+    assert names["r1"] == "Ann (r1)"
+    body = comp_section(samples.statements(), "USD", names).body
+    assert "<td>Ann (r1)</td>" in body
 
 
 def test_data_quality_errors_come_first(samples) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from decimal import Decimal
 
 import pandas as pd
@@ -23,10 +24,30 @@ TITLE = "Commission summary"
 REQUIRED = ("rep_id", "rule", "amount")
 
 
-def comp_section(statements: pd.DataFrame | None, currency: str) -> Section:
+def rep_names(territory_summary: pd.DataFrame | None) -> dict[str, str]:
+    """rep_id -> 'name (rep_id)' from the territory summary's rep rows."""
+    if territory_summary is None or "name" not in territory_summary.columns:
+        return {}
+    reps = territory_summary.loc[territory_summary["name"].notna()]
+    return {
+        str(rep): f"{name} ({rep})"
+        for rep, name in zip(reps["rep_id"], reps["name"], strict=True)
+    }
+
+
+def comp_section(
+    statements: pd.DataFrame | None,
+    currency: str,
+    names: Mapping[str, str] | None = None,
+) -> Section:
+    """Totals by rep (named where `names` knows the rep) and by rule."""
     problem = frame_problem(statements, REQUIRED, "commission statements")
     if problem is not None or statements is None:
         return Section("comp", TITLE, not_computed(str(problem)))
+    if names:
+        statements = statements.assign(
+            rep_id=[names.get(str(rep), rep) for rep in statements["rep_id"]]
+        )
     amounts = pd.Series(
         [parse_decimal(value) for value in statements["amount"]],
         index=statements.index,

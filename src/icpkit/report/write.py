@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from icpkit.files import replaced_atomically
-from icpkit.report.comp_section import comp_section
+from icpkit.report.comp_section import comp_section, rep_names
 from icpkit.report.headline import icp_headline, icp_summary
 from icpkit.report.inputs import ReportInputs
 from icpkit.report.markup import Section, esc, not_computed, paragraph, render_page
@@ -82,7 +82,9 @@ def build_sections(inputs: ReportInputs) -> list[Section]:
         (
             "comp",
             "Commission summary",
-            lambda: comp_section(inputs.comp_statements, currency),
+            lambda: comp_section(
+                inputs.comp_statements, currency, rep_names(inputs.territory_summary)
+            ),
         ),
         ("quality", "Data quality", lambda: quality_section(inputs.data_quality)),
         ("notes", "Notes", lambda: notes_section(inputs.notes)),
