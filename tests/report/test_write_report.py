@@ -162,3 +162,14 @@ def test_headline_is_the_statement_verbatim(inputs) -> None:
     assert icp_headline(inputs) == inputs.icp_statement
     assert icp_headline(padded) == "The data does not single out an ICP."
     assert icp_headline(replace(inputs, icp_statement=" ")) == NO_STATEMENT
+
+
+def test_without_an_icp_the_report_says_what_fit_tiers_rest_on(inputs) -> None:
+    card = {"positives_rule": "top 20% of customers by value (no tier A)",
+            "positives": 17}  # fmt: skip
+    html = render_report(replace(inputs, model_card=card))
+    head = html[: html.index("<h2")]
+    assert "rest on a look-alike of the top 20% of customers by value" in head
+    assert "17 companies" in head and "not as a proven ICP" in head
+    tier_a = {"positives_rule": "tier A customers", "positives": 500}
+    assert "proven ICP" not in render_report(replace(inputs, model_card=tier_a))

@@ -77,4 +77,6 @@ def fit_lookalike(
     training = training_set(
         accounts, positives, universe, crm_company_ids, settings.random_state
     )
-    return LookalikeModel(settings, size_bands).fit(training, as_of)
+    model = LookalikeModel(settings, size_bands).fit(training, as_of)
+    model.model_card_["positives_rule"] = positives.rule
+    return model

@@ -13,6 +13,8 @@ from icpkit.errors import StageError
 
 log = logging.getLogger(__name__)
 
+TIER_A_RULE = "tier A customers"  # the rule when the ICP's own customers are positives
+
 
 @dataclass(frozen=True)
 class Positives:
@@ -37,7 +39,7 @@ def select_positives(
     customer_ids = frozenset(customers["account_id"].astype(str))
     tier_a = customers.loc[customers["segment_tier"] == "A", "account_id"]
     if len(tier_a):
-        chosen, rule = frozenset(tier_a.astype(str)), "tier A customers"
+        chosen, rule = frozenset(tier_a.astype(str)), TIER_A_RULE
     else:
         chosen = _top_by_value(customers, opportunities, settings.positive_share)
         rule = f"top {settings.positive_share:.0%} of customers by value (no tier A)"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
+from icpkit.lookalike.positives import TIER_A_RULE
 from icpkit.report.formatting import as_text
 from icpkit.report.inputs import ReportInputs
 
@@ -51,3 +55,18 @@ def _listing(tier_a: pd.DataFrame) -> str:
     more = len(names) - LISTED
     shown = "; ".join(names[:LISTED])
     return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def fit_basis(model_card: Mapping[str, Any]) -> str:
+    """Under the headline where no segment is the ICP: what the fit tiers, and so
+    the TAL tiers, the ICP accelerator and the "ICP" metrics, rest on instead."""
+    rule = str(model_card.get("positives_rule") or "")
+    if not rule or rule == TIER_A_RULE:
+        return ""
+    return (
+        "With no ICP segment, fit tiers (and with them the TAL tiers, the ICP "
+        "accelerator in commissions and the ICP split of the execution metrics) rest "
+        f"on a look-alike of the {rule}, {model_card.get('positives', '?')} "
+        "companies: read them as a ranking by resemblance to today's most valuable "
+        "customers, not as a proven ICP."
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from icpkit.files import replaced_atomically
 from icpkit.report.comp_section import comp_section, rep_names
-from icpkit.report.headline import icp_headline, icp_summary
+from icpkit.report.headline import fit_basis, icp_headline, icp_summary
 from icpkit.report.inputs import ReportInputs
 from icpkit.report.markup import Section, esc, not_computed, paragraph, render_page
 from icpkit.report.metrics_section import metrics_section
@@ -43,6 +43,7 @@ def render_report(inputs: ReportInputs) -> str:
     header = (
         f"<h1>{esc(icp_headline(inputs))}</h1>"
         + paragraph(icp_summary(inputs.segments), "lede")
+        + (paragraph(basis, "lede") if (basis := fit_basis(inputs.model_card)) else "")
         + paragraph(f"{inputs.title} · as of {inputs.as_of.isoformat()}", "meta")
     )
     return render_page(inputs.title, header, build_sections(inputs))
