@@ -144,3 +144,9 @@ def test_data_quality_errors_come_first(samples) -> None:
         < body.index("negative_cycle")
         < body.index("blank_industry")
     )
+
+
+def test_metrics_name_the_open_opportunities_without_account(samples) -> None:
+    body = metrics_section(samples.metrics(), open_without_account=707).body
+    assert "707 open opportunities at as_of have no account" in body
+    assert "have no account" not in metrics_section(samples.metrics()).body

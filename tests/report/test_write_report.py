@@ -173,3 +173,14 @@ def test_without_an_icp_the_report_says_what_fit_tiers_rest_on(inputs) -> None:
     assert "17 companies" in head and "not as a proven ICP" in head
     tier_a = {"positives_rule": "tier A customers", "positives": 500}
     assert "proven ICP" not in render_report(replace(inputs, model_card=tier_a))
+
+
+def test_a_backtest_not_run_gives_its_reason_in_place(samples, inputs) -> None:
+    finding = pd.DataFrame([{
+        "table": "lookalike", "check": "backtest_not_run", "severity": "warning",
+        "count": 1, "detail": "Backtest needs at least 10 companies; found 2.",
+        "example": "",
+    }])  # fmt: skip
+    quality = pd.concat([samples.data_quality(), finding], ignore_index=True)
+    html = render_report(replace(inputs, backtest=None, data_quality=quality))
+    assert "not computed: Backtest needs at least 10 companies; found 2." in html

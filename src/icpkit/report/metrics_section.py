@@ -37,7 +37,11 @@ METRIC_COLUMNS = [
 ]
 
 
-def metrics_section(metrics: pd.DataFrame | None) -> Section:
+def metrics_section(
+    metrics: pd.DataFrame | None, open_without_account: int = 0
+) -> Section:
+    """Company rows by quarter; `open_without_account` (open opportunities at
+    as_of with no account) is named, since they count as not ICP in coverage."""
     problem = frame_problem(metrics, ("quarter", "scope"), "metrics table")
     if problem is not None or metrics is None:
         return Section("metrics", TITLE, not_computed(str(problem)))
@@ -52,11 +56,22 @@ def metrics_section(metrics: pd.DataFrame | None) -> Section:
         ),
         figure(
             lambda: line_chart(company, SHARES, "share"),
-            "ICP pipeline coverage, ICP share of new logos and TAL engagement.",
+            "ICP pipeline coverage, ICP share of new logos and TAL engagement."
+            + coverage_note(open_without_account),
         ),
         render_table(company, METRIC_COLUMNS),
     ]
     return Section("metrics", TITLE, "".join(parts))
+
+
+def coverage_note(open_without_account: int) -> str:
+    if open_without_account <= 0:
+        return ""
+    return (
+        f" {open_without_account:,} open opportunities at as_of have no account: "
+        "they count in pipeline coverage as not ICP (DEFINITIONS 7), so linking them "
+        "to their accounts can raise it."
+    )
 
 
 def company_rows(metrics: pd.DataFrame) -> pd.DataFrame:

@@ -30,13 +30,18 @@ def model_section(
     reliability: pd.DataFrame | None,
     backtest: pd.DataFrame | None = None,
     deciles: pd.DataFrame | None = None,
+    backtest_skipped: str = "",
 ) -> Section:
+    """The model card, its reliability and its backtest; `backtest_skipped` is why
+    the run made no backtest (its data-quality finding), shown in its place."""
     parts = [
         model_card(card),
         "<h3>Reliability</h3>",
         reliability_part(reliability),
         "<h3>Backtest</h3>",
-        backtest_part(backtest, deciles),
+        not_computed(backtest_skipped)
+        if backtest_skipped and backtest is None
+        else backtest_part(backtest, deciles),
     ]
     return Section("model", TITLE, "".join(parts))
 

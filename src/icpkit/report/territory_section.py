@@ -58,7 +58,9 @@ def balance_sentence(summary: pd.DataFrame, tolerance: float) -> str:
         f"{inside:,} of {reps:,} reps are within ±{tolerance:.0%} on both measures "
         "of their target: the capacity-weighted mean of the reps who can take the "
         "same accounts (their balance group, usually a region). Reps of different "
-        "groups, or of different capacity, are not expected to carry the same."
+        "groups, or of different capacity, are not expected to carry the same. "
+        "Indices are shown to two decimals; within tolerance is judged on the exact "
+        "values (1.103 shows as 1.10 and is outside ±10%)."
     )
 
 

@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from icpkit.files import replaced_atomically
 from icpkit.report.comp_section import comp_section, rep_names
 from icpkit.report.headline import fit_basis, icp_headline, icp_summary
@@ -66,6 +68,7 @@ def build_sections(inputs: ReportInputs) -> list[Section]:
                 inputs.reliability,
                 inputs.backtest,
                 inputs.backtest_deciles,
+                finding_detail(inputs.data_quality, "backtest_not_run"),
             ),
         ),
         (
@@ -78,7 +81,10 @@ def build_sections(inputs: ReportInputs) -> list[Section]:
         (
             "metrics",
             "Execution metrics by quarter",
-            lambda: metrics_section(inputs.metrics),
+            lambda: metrics_section(
+                inputs.metrics,
+                int(finding_count(inputs.data_quality, "open_without_account")),
+            ),
         ),
         (
             "comp",
@@ -91,6 +97,25 @@ def build_sections(inputs: ReportInputs) -> list[Section]:
         ("notes", "Notes", lambda: notes_section(inputs.notes)),
     ]
     return [guarded(anchor, title, build) for anchor, title, build in builders]
+
+
+def finding_detail(data_quality: pd.DataFrame | None, check: str) -> str:
+    """The detail of the run's first data-quality finding `check`, or ""."""
+    found = _finding(data_quality, check)
+    return "" if found is None else str(found["detail"])
+
+
+def finding_count(data_quality: pd.DataFrame | None, check: str) -> float:
+    """The count of the run's first data-quality finding `check`, or 0."""
+    found = _finding(data_quality, check)
+    return 0.0 if found is None else float(pd.to_numeric(found["count"]))
+
+
+def _finding(data_quality: pd.DataFrame | None, check: str) -> pd.Series | None:
+    if data_quality is None or "check" not in data_quality.columns:
+        return None
+    rows = data_quality.loc[data_quality["check"] == check]
+    return None if rows.empty else rows.iloc[0]
 
 
 def guarded(anchor: str, title: str, build: Callable[[], Section]) -> Section:
