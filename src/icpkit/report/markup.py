@@ -122,7 +122,7 @@ STYLE_SHEET = """
 body { margin: 0; color: var(--ink); background: #fff; line-height: 1.5;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
   Arial, sans-serif; }
-main { max-width: 1100px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+main { max-width: 1400px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 header { border-left: 4px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; }
 h1 { font-size: 1.6rem; line-height: 1.3; margin: 0 0 0.5rem; }
 h2 { font-size: 1.25rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.3rem;
@@ -140,7 +140,8 @@ table { border-collapse: collapse; font-size: 0.85rem; min-width: 40%; }
 caption { text-align: left; padding-bottom: 0.25rem; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line);
   text-align: left; vertical-align: top; }
-th { background: var(--band); font-weight: 600; white-space: nowrap; }
+th { background: var(--band); font-weight: 600; }
+td { max-width: 28rem; overflow-wrap: break-word; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums;
   white-space: nowrap; }
 tbody tr:hover { background: #fafbfc; }
