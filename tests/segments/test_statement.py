@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from icpkit.segments.statement import icp_statement
+from icpkit.segments.statement import icp_statement, metric_words
 
 
 def frame(tier: str, better: bool, nrr: float = np.nan) -> pd.DataFrame:
@@ -30,7 +30,7 @@ def test_statement_names_tier_a_with_key_figures() -> None:
     assert text == (
         "The ICP is 1 segment (after Benjamini-Hochberg correction (false discovery "
         "rate 5%) for the 12 tests run): industry=software (8 accounts, win rate 45% "
-        "(95% CI 38%-52%) vs 30% overall, NRR 115% vs 104%; better on win_rate)."
+        "(95% CI 38%-52%) vs 30% overall, NRR 115% vs 104%; better on win rate)."
     )
 
 
@@ -45,8 +45,19 @@ def test_statement_says_plainly_there_is_no_icp() -> None:
 
 def test_statement_when_better_segments_miss_tier_a() -> None:
     text = icp_statement(frame("B", True), tests_run=12, fdr=0.05)
-    assert text.startswith("The data does not single out an ICP: 1 segment(s)")
+    assert text.startswith(
+        "The data does not single out an ICP: 1 segment is significantly better"
+    )
+    assert "tests run (industry=software, 8 accounts, better on win rate)" in text
     assert "none also reaches the tier A score and account count" in text
+
+
+def test_metric_names_in_words() -> None:
+    assert metric_words("win_rate,nrr_12m") == "win rate and NRR"
+    assert metric_words("mean_won_amount") == "deal size"
+    assert metric_words("win_rate,median_cycle_days,nrr_12m") == (
+        "win rate, sales cycle, NRR"
+    )
 
 
 def test_a_parent_tier_a_segment_is_judged_without_the_icp_inside_it() -> None:

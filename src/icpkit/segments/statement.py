@@ -28,9 +28,11 @@ def icp_statement(segments: pd.DataFrame, tests_run: int, fdr: float) -> str:
                 "The data does not single out an ICP: no segment is significantly "
                 f"better than the rest on any metric {correction}."
             )
+        flagged = segments[segments["significant_better"].fillna(False).astype(bool)]
+        verb = "segments are" if better > 1 else "segment is"
         return (
-            f"The data does not single out an ICP: {better} segment(s) are "
-            f"significantly better on some metric {correction}, but none also "
+            f"The data does not single out an ICP: {better} {verb} significantly "
+            f"better on some metric {correction} ({_named(flagged)}), but none also "
             "reaches the tier A score and account count."
         )
     leaves, parents = _split_nested(tier_a)
@@ -96,8 +98,33 @@ def _describe(row: pd.Series, overall: pd.Series) -> str:
         )
     if _present(row.get("nrr_12m")):
         parts.append(f", NRR {row['nrr_12m']:.0%} vs {overall['nrr_12m']:.0%}")
-    parts.append(f"; better on {row['better_on']})")
+    parts.append(f"; better on {metric_words(row['better_on'])})")
     return "".join(parts)
+
+
+METRIC_WORDS = {
+    "win_rate": "win rate", "median_cycle_days": "sales cycle",
+    "mean_won_amount": "deal size", "nrr_12m": "NRR",
+}  # fmt: skip
+NAMED = 3
+
+
+def metric_words(better_on: object) -> str:
+    """'win_rate,nrr_12m' -> 'win rate and NRR'."""
+    names = [n.strip() for n in str(better_on or "").split(",") if n.strip()]
+    words = [METRIC_WORDS.get(name, name) for name in names]
+    return " and ".join(words) if len(words) < 3 else ", ".join(words)
+
+
+def _named(flagged: pd.DataFrame) -> str:
+    """The first few significantly better segments with what they are better on."""
+    shown = [
+        f"{row['segment']}, {int(row['accounts'])} accounts, better on "
+        f"{metric_words(row.get('better_on'))}"
+        for _, row in flagged.head(NAMED).iterrows()
+    ]
+    more = len(flagged) - NAMED
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
 def _present(value: object) -> bool:
