@@ -102,7 +102,11 @@ def _fail(message: str, code: int) -> NoReturn:
 def _run(workspace: Path, until: str, write_outputs: bool = True) -> RunResult:
     ws = Workspace.open(workspace)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    # No spinner when stderr is a file or a pipe: it would leave a blank line.
+    live = console.is_terminal
+    with Progress(
+        *columns, console=console, transient=True, disable=not live
+    ) as progress:
         tasks: dict[str, TaskID] = {}
 
         def hook(stage: str, event: str) -> None:
