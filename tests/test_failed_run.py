@@ -10,7 +10,7 @@ from icpkit import pipeline
 from icpkit.pipeline import run_pipeline
 from icpkit.sample import generate_sample
 from icpkit.tal import list_versions
-from icpkit.workspace import Workspace
+from icpkit.workspace import StagedOutput, Workspace
 
 
 def versions(root: Path) -> list[str]:
@@ -45,5 +45,7 @@ def test_earlier_outputs_are_the_files_this_run_did_not_write(tmp_path: Path) ->
     (out / "briefs").mkdir(parents=True)
     for name in ("segments.csv", "tal.csv", "briefs/index.md"):
         (out / name).write_text("x")
-    earlier = pipeline._earlier_outputs(out, [out / "segments.csv"])
+    staged = StagedOutput(out)
+    earlier = staged.earlier([out / "segments.csv"])
+    staged.discard()
     assert earlier == [Path("briefs/index.md"), Path("tal.csv")]

@@ -127,7 +127,7 @@ def run_pipeline(
         _write_data_quality(run)
         if write_outputs:
             run.result.written = staged.commit()
-            run.result.earlier = _earlier_outputs(workspace.out_dir, run.result.written)
+            run.result.earlier = staged.earlier(run.result.written)
             # The TAL version is history: stored only once its files have landed.
             for store in run.on_commit:
                 store()
@@ -246,17 +246,6 @@ def _tal(run: _Run) -> None:
         _save_model(run, result.model)
         card = run.staged.path("model_card.json")
         card.write_text(json.dumps(result.model_card, indent=2, default=str))
-
-
-def _earlier_outputs(out_dir: Path, written: list[Path]) -> list[Path]:
-    """Files of out/ (relative to it) an earlier run wrote and this one did not
-    replace."""
-    fresh = set(written)
-    return sorted(
-        path.relative_to(out_dir)
-        for path in out_dir.rglob("*")
-        if path.is_file() and path not in fresh
-    )
 
 
 def _accounts_preset(config: WorkspaceConfig) -> str | None:

@@ -71,5 +71,15 @@ class StagedOutput:
         shutil.rmtree(self.staging, ignore_errors=True)
         return written
 
+    def earlier(self, written: list[Path]) -> list[Path]:
+        """Files of out/ (relative to it) an earlier run wrote and `written`, this
+        run's files, did not replace."""
+        fresh = set(written)
+        return sorted(
+            path.relative_to(self.out_dir)
+            for path in self.out_dir.rglob("*")
+            if path.is_file() and path not in fresh
+        )
+
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

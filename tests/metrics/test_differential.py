@@ -106,7 +106,8 @@ def _expected_row(opps: pd.DataFrame, wins: pd.DataFrame, quarter: str) -> dict:
     }
     logos = wins.loc[_quarter(wins["close_date"]) == quarter]
     row["new_logos"] = len(logos)
-    row["icp_new_logo_share"] = _ratio((logos["is_icp"] == True).sum(), len(logos))  # noqa: E712
+    icp_logos = (logos["is_icp"] == True).sum()  # noqa: E712
+    row["icp_new_logo_share"] = _ratio(icp_logos, len(logos))
     for name, flag in (("icp", True), ("non_icp", False)):
         part = done.loc[done["is_icp"] == flag]
         won = part.loc[part["status"] == "won"]

@@ -17,6 +17,7 @@ from icpkit.report.markup import (
     paragraph,
     render_table,
 )
+from icpkit.report.territory_section import rep_labels
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +29,8 @@ def rep_names(territory_summary: pd.DataFrame | None) -> dict[str, str]:
     """rep_id -> 'name (rep_id)' from the territory summary's rep rows."""
     if territory_summary is None or "name" not in territory_summary.columns:
         return {}
-    reps = territory_summary.loc[territory_summary["name"].notna()]
-    return {
-        str(rep): f"{name} ({rep})"
-        for rep, name in zip(reps["rep_id"], reps["name"], strict=True)
-    }
+    reps = territory_summary["rep_id"].astype(str)
+    return dict(zip(reps, rep_labels(territory_summary), strict=True))
 
 
 def comp_section(

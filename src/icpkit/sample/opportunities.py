@@ -117,11 +117,15 @@ def _draw_deals(
 
 def _until_first_win(deals: pd.DataFrame) -> pd.DataFrame:
     """Drop the deals an account opened after its first win closed."""
+    return deals.loc[~_after_first_win(deals)].reset_index(drop=True)
+
+
+def _after_first_win(deals: pd.DataFrame) -> np.ndarray:
+    """True for deals created after their account's first win closed."""
     won = deals[deals["status"] == "won"]
     first_win = won.groupby("account_id")["close_date"].min()
     first = deals["account_id"].map(first_win).to_numpy()
-    later = ~np.isnat(first) & (deals["created_date"].to_numpy() > first)
-    return deals.loc[~later].reset_index(drop=True)
+    return ~np.isnat(first) & (deals["created_date"].to_numpy() > first)
 
 
 def _draw_outcomes(rng: np.random.Generator, deals: pd.DataFrame) -> None:
@@ -162,11 +166,7 @@ def _draw_owners(
 
 def _deal_types(deals: pd.DataFrame) -> np.ndarray:
     """New Business until the account's first win closes; Existing Business after."""
-    won = deals[deals["status"] == "won"]
-    first_win = won.groupby("account_id")["close_date"].min()
-    first = deals["account_id"].map(first_win).to_numpy()
-    existing = ~np.isnat(first) & (deals["created_date"].to_numpy() > first)
-    return np.where(existing, EXISTING_BUSINESS, NEW_BUSINESS)
+    return np.where(_after_first_win(deals), EXISTING_BUSINESS, NEW_BUSINESS)
 
 
 def salesforce_opportunities(
